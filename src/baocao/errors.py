@@ -1,0 +1,86 @@
+"""baocao's exceptions: every error a user can cause is one of these.
+
+The tree::
+
+    BaocaoError (ValueError)
+    ├── FormatError     a value the Vietnamese formatting functions cannot write
+    ├── DataError       the data file is wrong; ``.findings`` lists every problem at once
+    ├── TemplateError   a template is missing, broken, unsafe or uses an unknown variable
+    ├── PluginError     a report type cannot be registered
+    └── OutputError     the output cannot be written (or converted to PDF)
+
+Messages are Vietnamese: they reach clerks as they are.  Programming mistakes
+(wrong argument types from Python code) stay ordinary ``TypeError``\\s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+class BaocaoError(ValueError):
+    """Base of every error baocao raises for bad input."""
+
+
+class FormatError(BaocaoError):
+    """A value cannot be formatted (None, NaN, an impossible date, …)."""
+
+
+class TemplateError(BaocaoError):
+    """A template is missing, broken, unsafe, or uses an unknown variable."""
+
+
+class PluginError(BaocaoError):
+    """A report type cannot be registered."""
+
+
+class OutputError(BaocaoError):
+    """The output file cannot be written or converted."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a data file, pointed at its place.
+
+    ``path`` is the dotted field path (``ket_qua.ho_ngheo.so_ho``); ``line`` and
+    ``column`` are 1-based and ``None`` when the place is unknown (a model built
+    in Python code has no lines).
+    """
+
+    code: str
+    message: str
+    path: str = ""
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = self.file or "<dữ liệu>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        label = "" if self.severity == "error" else "cảnh báo: "
+        field = f"{self.path}: " if self.path else ""
+        return f"{where}: {label}{field}{self.message} [{self.code}]"
+
+
+class DataError(BaocaoError):
+    """The data is wrong.  ``findings`` holds every problem found, errors first."""
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        self.findings: list[Finding] = sorted(
+            findings, key=lambda f: (f.severity != "error", f.line or 0, f.column or 0)
+        )
+        errors = [f for f in self.findings if f.severity == "error"]
+        head = f"Dữ liệu có {len(errors)} lỗi"
+        super().__init__("\n".join([head, *(str(f) for f in self.findings)]))
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
