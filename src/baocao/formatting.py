@@ -249,13 +249,13 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
-        for name in ("year", "month", "day"):
+        for name, label in (("year", "năm"), ("month", "tháng"), ("day", "ngày")):
             part = getattr(self, name)
             if (part is None and name != "year") or (
                 isinstance(part, int) and not isinstance(part, bool)
             ):
                 continue
-            raise FormatError(f"{name} phải là số nguyên: {part!r} trong {self!r}")
+            raise FormatError(f"{label} phải là số nguyên: {part!r} trong {self!r}")
         if not 1 <= self.year <= 9999:
             raise FormatError(f"năm không hợp lệ: {self.year!r}")
         if self.month is not None and not 1 <= self.month <= 12:
