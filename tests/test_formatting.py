@@ -760,3 +760,21 @@ def test_filters_work_in_jinja() -> None:
         " TP. Bắc Kạn, ngày     tháng 11 năm 2023; một trăm linh năm;"
         " Một trăm lẻ năm đồng; IV. ỦY BAN"
     )
+
+
+@pytest.mark.parametrize(
+    "huge",
+    ["1e999999999", "1e-1001", 10**1000, -(10**1000), 10**5000],
+    ids=["1e999999999", "1e-1001", "10^1000", "-10^1000", "10^5000"],
+)
+@pytest.mark.parametrize("function", [format_number, number_to_words, amount_in_words])
+def test_runaway_numbers_are_refused_not_hung(function: Any, huge: Any) -> None:
+    with pytest.raises(FormatError, match="quá dài"):
+        function(huge)
+
+
+def test_the_longest_accepted_numbers() -> None:
+    n = 10**1000 - 1
+    assert read_words(number_to_words(n)) == n
+    assert format_number(-n).count(".") == 333
+    assert read_words(number_to_words("0." + "0" * 999 + "1")) == Decimal("1E-1000")

@@ -49,6 +49,11 @@ Decisions
   one number ("một nghìn một trăm tỷ", "một triệu tỷ", "một tỷ tỷ"), so any
   size of integer can be read.
 - **Zero** has no sign: ``-0`` reads "không".
+- **Size**: up to 1000 digits before and after the comma; longer input (a
+  runaway ``"1e999999999"`` in a data file) is a :class:`FormatError`, not a hang.
+- **Dates**: ``datetime.date`` (a ``datetime`` counts by its date) or
+  :class:`PartialDate`; nothing else, not even ISO strings -- parsing belongs to
+  the data model.
 """
 
 from __future__ import annotations
@@ -89,6 +94,18 @@ Four = Literal["bốn", "tư"]
 # --------------------------------------------------------------------------- numbers in
 
 _NUMBER_RE: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_MAX_DIGITS: Final = 1000
+_LIMIT: Final = 10**_MAX_DIGITS
+
+
+def _too_long(value: object) -> FormatError:
+    try:
+        shown = repr(value)
+    except ValueError:  # an int too long even for repr
+        shown = f"<số nguyên {value.bit_length() if isinstance(value, int) else '?'} bit>"
+    if len(shown) > 80:
+        shown = shown[:60] + "…" + shown[-10:]
+    return FormatError(f"số quá dài (hơn {_MAX_DIGITS} chữ số): {shown}")
 
 
 def _to_decimal(value: object) -> Decimal:
@@ -96,6 +113,8 @@ def _to_decimal(value: object) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise FormatError(f"không phải là số: {value!r}")
     if isinstance(value, int):
+        if not -_LIMIT < value < _LIMIT:
+            raise _too_long(value)
         return Decimal(value)
     if isinstance(value, Decimal):
         result = value
@@ -109,6 +128,10 @@ def _to_decimal(value: object) -> Decimal:
         raise FormatError(f"không phải là số: {value!r}")
     if not result.is_finite():
         raise FormatError(f"không phải là số hữu hạn: {value!r}")
+    exponent = result.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if result.adjusted() >= _MAX_DIGITS or exponent < -_MAX_DIGITS:
+        raise _too_long(value)
     return result
 
 
@@ -128,7 +151,9 @@ def _split(value: Decimal) -> tuple[bool, int, str]:
 def _check_decimals(decimals: object) -> int | None:
     if decimals is None:
         return None
-    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+    if isinstance(decimals, bool) or not isinstance(decimals, int):
+        raise FormatError(f"số chữ số thập phân không hợp lệ: {decimals!r}")
+    if not 0 <= decimals <= _MAX_DIGITS:
         raise FormatError(f"số chữ số thập phân không hợp lệ: {decimals!r}")
     return decimals
 
@@ -463,7 +488,7 @@ def number_to_words(
     baocao.errors.FormatError: không phải là số hữu hạn: nan
     """
     lead, inner = _options(zero_tens, four)
-    if type(value) is int:  # the hot path: no Decimal at all
+    if type(value) is int and -_LIMIT < value < _LIMIT:  # the hot path: no Decimal at all
         if value >= 0:
             return _read_int(value, lead, inner)
         return "âm " + _read_int(-value, lead, inner)
