@@ -46,9 +46,10 @@ Decisions
 - **Blanks in drafts**: a blank day or month is exactly 5 spaces, in both
   forms: ``"ngày     tháng 11 năm 2023"`` and ``"     /11/2023"``.
 - **Scales**: nghìn, triệu, tỷ; from 10^9 on, the multiplier of "tỷ" is read as
-  one number ("một nghìn một trăm tỷ", "một triệu tỷ", "một tỷ tỷ"), so any
-  size of integer can be read.
-- **Zero** has no sign: ``-0`` reads "không".
+  one number ("một nghìn một trăm tỷ", "một triệu tỷ", "một tỷ tỷ", 10^21 "một
+  nghìn tỷ tỷ"), so there is no largest scale word.
+- **Signs**: a negative figure is printed with "-" (hyphen-minus), read "âm".
+  Zero has no sign: ``-0`` prints "0" and reads "không".
 - **Size**: up to 1000 digits before and after the comma; longer input (a
   runaway ``"1e999999999"`` in a data file) is a :class:`FormatError`, not a hang.
 - **Dates**: ``datetime.date`` (a ``datetime`` counts by its date) or
