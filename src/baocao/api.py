@@ -1,0 +1,111 @@
+"""The library's front door: load a data file, validate it, render it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from baocao.docx_package import write_atomic
+from baocao.engine import make_environment, render_docx
+from baocao.errors import DataError, Finding, TemplateError
+from baocao.frame_context import frame_context
+from baocao.loading import LoadedData, load_yaml
+from baocao.models.blocks import VanBanHanhChinh
+from baocao.registry import Registry, ReportType, check_template, default_registry
+from baocao.validation import validate_model
+
+
+def load(path: str | Path, *, registry: Registry | None = None) -> VanBanHanhChinh:
+    """Read and validate a data file; raise :class:`DataError` listing every problem."""
+    loaded = load_yaml(path)
+    report_type = _type_of(loaded, registry or default_registry())
+    return validate_model(report_type.model, loaded)
+
+
+def validate(path: str | Path, *, registry: Registry | None = None) -> list[Finding]:
+    """Every problem in a data file, without raising (an empty list when it is valid)."""
+    try:
+        load(path, registry=registry)
+    except DataError as error:
+        return error.findings
+    return []
+
+
+def render(
+    report: VanBanHanhChinh,
+    out: str | Path | None = None,
+    *,
+    template: str | Path | None = None,
+    registry: Registry | None = None,
+) -> bytes | None:
+    """Render ``report`` to .docx: write ``out`` atomically, or return the bytes.
+
+    ``template`` is a clerk's edited copy of the type's template; it is checked
+    like a built-in one before use.
+    """
+    report_type = (registry or default_registry()).get(report.loai)
+    data = _render_bytes(report, report_type, template)
+    if out is None:
+        return data
+    write_atomic(Path(out), data)
+    return None
+
+
+def _render_bytes(
+    report: VanBanHanhChinh, report_type: ReportType, template: str | Path | None
+) -> bytes:
+    if template is None:
+        source = report_type.template_bytes()
+        name = f"{report_type.name}.docx"
+    else:
+        path = Path(template)
+        try:
+            source = path.read_bytes()
+        except OSError as error:
+            raise TemplateError(f"không đọc được mẫu «{path}»: {error.strerror}") from None
+        name = str(path)
+        check_template(report_type, source, name)
+    when = report.ngay_day_du()
+    return render_docx(
+        source,
+        build_context(report, report_type),
+        template_name=name,
+        env=make_environment(report_type.filters),
+        title=f"{report.ten_loai} {report.trich_yeu}",
+        author=report.co_quan.ten_goi_tat,
+        when=dt.datetime(when.year, when.month, when.day) if when else None,
+    )
+
+
+def build_context(report: VanBanHanhChinh, report_type: ReportType) -> dict[str, Any]:
+    """The template variables: the model's fields, the frame, the type's hook."""
+    context: dict[str, Any] = {name: getattr(report, name) for name in type(report).model_fields}
+    context["khung"] = frame_context(report)
+    if report_type.context is not None:
+        context.update(report_type.context(report))
+    return context
+
+
+def _type_of(loaded: LoadedData, registry: Registry) -> ReportType:
+    data = loaded.data
+    name = data.get("loai") if isinstance(data, dict) else None
+    if not isinstance(name, str):
+        known = ", ".join(t.name for t in registry)
+        raise DataError(
+            [loaded.finding(("loai",), "thieu-loai", f"thiếu «loai: …» (loại báo cáo): {known}")]
+        )
+    try:
+        return registry.get(name)
+    except KeyError:
+        close = registry.suggest(name)
+        hint = f"; có phải ý bạn là «{close}»?" if close else ""
+        raise DataError(
+            [
+                loaded.finding(
+                    ("loai",),
+                    "loai-khong-ro",
+                    f"không có loại báo cáo «{name}»{hint} (xem: python -m baocao templates)",
+                )
+            ]
+        ) from None

@@ -1,0 +1,142 @@
+"""The command line: thin, Vietnamese, and never a traceback for a data mistake.
+
+Exit status: 0 done; 1 the data or a template is wrong (nothing written);
+2 the command itself is wrong (usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from baocao.errors import BaocaoError, DataError
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking Vietnamese, exiting 2 on usage errors."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("add_help", False)
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "đối số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        for english, vietnamese in _ARGPARSE_WORDS.items():
+            message = message.replace(english, vietnamese)
+        self.exit(EXIT_USAGE, f"{self.prog}: lỗi: {message}\n")
+
+
+_ARGPARSE_WORDS = {
+    "the following arguments are required": "thiếu đối số bắt buộc",
+    "unrecognized arguments": "đối số không nhận ra",
+    "invalid choice": "lựa chọn không hợp lệ",
+    "choose from": "chọn một trong",
+    "expected one argument": "cần một giá trị",
+    "argument ": "đối số ",
+}
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: str | None, actions: object, groups: object, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix or "Cách dùng: ")  # type: ignore[arg-type]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="baocao",
+        description="Tạo báo cáo hành chính (.docx) đúng thể thức Nghị định 30/2020/NĐ-CP "
+        "từ tệp dữ liệu YAML.",
+        epilog="Mã thoát: 0 thành công; 1 dữ liệu hoặc mẫu có lỗi (không ghi tệp nào); "
+        "2 sai cách dùng lệnh.",
+    )
+    parser.add_argument("--version", action="store_true", help="in phiên bản rồi thoát")
+    commands = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH",
+                                     parser_class=_Parser)
+
+    render = commands.add_parser("render", help="tạo tệp .docx từ tệp dữ liệu",
+                                 description="Tạo tệp .docx từ tệp dữ liệu YAML.")
+    render.add_argument("data", metavar="DỮ_LIỆU.yaml", help="tệp dữ liệu báo cáo")
+    render.add_argument("-o", "--output", metavar="TỆP.docx",
+                        help="tệp kết quả (mặc định: cùng tên tệp dữ liệu, đuôi .docx)")
+    render.add_argument("--template", metavar="MẪU.docx",
+                        help="dùng bản mẫu đã sửa thay cho mẫu có sẵn của loại báo cáo")
+    render.add_argument("-q", "--quiet", action="store_true", help="không in thông báo khi thành công")
+
+    validate = commands.add_parser("validate", help="kiểm tra tệp dữ liệu, không tạo tệp",
+                                   description="Kiểm tra tệp dữ liệu và liệt kê mọi lỗi.")
+    validate.add_argument("data", metavar="DỮ_LIỆU.yaml", help="tệp dữ liệu báo cáo")
+    validate.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
+
+    commands.add_parser("templates", help="liệt kê các loại báo cáo đã đăng ký",
+                        description="Liệt kê các loại báo cáo, tên và gói cung cấp.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    if args.version:
+        from importlib.metadata import version
+
+        print(f"baocao {version('baocao')}", file=out)
+        return EXIT_OK
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    try:
+        return int(_COMMANDS[args.command](args, out))
+    except DataError as error:
+        for finding in error.findings:
+            print(finding, file=err)
+        return EXIT_DATA
+    except BaocaoError as error:
+        print(f"baocao: lỗi: {error}", file=err)
+        return EXIT_DATA
+
+
+def _render(args: argparse.Namespace, out: TextIO) -> int:
+    from baocao.api import load, render
+
+    data = Path(args.data)
+    output = Path(args.output) if args.output else data.with_suffix(".docx")
+    report = load(data)
+    render(report, output, template=args.template)
+    if not args.quiet:
+        print(f"Đã tạo {output}", file=out)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    from baocao.api import load
+
+    load(args.data)
+    if not args.quiet:
+        print(f"{args.data}: hợp lệ", file=out)
+    return EXIT_OK
+
+
+def _templates(args: argparse.Namespace, out: TextIO) -> int:
+    from baocao.registry import default_registry
+
+    for report_type in default_registry():
+        print(f"{report_type.name}\t{report_type.title}\t({report_type.package})", file=out)
+    return EXIT_OK
+
+
+_COMMANDS = {"render": _render, "validate": _validate, "templates": _templates}

@@ -1,0 +1,478 @@
+"""The official frame (Decree 30/2020/NĐ-CP, Phụ lục I; Mẫu 1.4), written once.
+
+Every report type's template is built by :func:`build_template`: this module lays
+out the page, the styles, the header (quốc hiệu, tiêu ngữ, cơ quan, số, địa danh
+và ngày), the title block, the nơi nhận / signature table and the page numbers;
+the report type contributes only its body, through a :class:`BodyWriter`.
+
+The result is an ordinary .docx with Jinja tags (docxtpl) that a clerk can open in
+Word or LibreOffice, reword, and pass back with ``--template``.  Built-in templates
+are generated into ``templates/vi/`` by ``python -m baocao.frame`` and checked in;
+a test rebuilds them and compares.  Third-party report types call
+:func:`build_template` the same way, so they share this frame instead of copying it.
+
+The frame reads one context key, ``khung`` (see :mod:`baocao.frame_context`).
+Values are the decree's (sizes from its "Mẫu chữ" table, §3.1 of
+../shared/spec/nd30.md; geometry from the Mẫu 1.4 model file, §2.3).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from baocao.docx_package import normalize_package
+
+FONT = "Times New Roman"
+
+# Page (Phụ lục I, Mục I; values of the decree's own annex file).
+PAGE_WIDTH, PAGE_HEIGHT = Twips(11906), Twips(16838)
+MARGIN_TOP, MARGIN_BOTTOM = Twips(1418), Twips(1134)
+MARGIN_LEFT, MARGIN_RIGHT = Twips(1985), Twips(1134)
+HEADER_DISTANCE = Twips(567)
+TEXT_WIDTH = 11906 - 1985 - 1134  # twips
+
+# Table geometry of Mẫu 1.4 (twips).
+HEADER_COLUMNS = (3829, 5670)
+CLOSING_COLUMNS = (2994, 6290)
+TABLE_INDENT = -199
+CELL_MARGIN = 108
+
+# Rule lengths (twips): tiêu ngữ rule = the tiêu ngữ's length (3428 twips at 14 pt bold);
+# agency and trích yếu rules = 1/3 to 1/2 of their line.
+RULE_TIEU_NGU = 3430
+RULE_CO_QUAN = 1200
+RULE_TRICH_YEU = 2900
+
+# Sizes (pt), from the decree's "Mẫu chữ" table.
+SIZE_QUOC_HIEU = 13
+SIZE_TIEU_NGU = 14
+SIZE_CO_QUAN = 13
+SIZE_SO = 13
+SIZE_DIA_DANH = 14
+SIZE_TEN_LOAI = 14
+SIZE_BODY = 14
+SIZE_NOI_NHAN = 12
+SIZE_DANH_SACH = 11
+SIZE_CHU_KY = 14
+SIZE_PAGE_NUMBER = 14
+
+# Body paragraph: first-line indent 1 cm, 6 pt before, single line spacing.
+FIRST_LINE_INDENT = Twips(567)
+SPACE_BEFORE = Pt(6)
+
+STYLE_BODY = "Noi dung"
+STYLE_HEADING_1 = "Muc"
+STYLE_HEADING_2 = "Khoan"
+STYLE_BLOCK = "Khung"
+
+SIGNATURE_SPACE_LINES = 4
+FIXED_TIME = datetime(2020, 3, 5, tzinfo=timezone.utc)  # the decree's signing date
+
+
+class BodyWriter:
+    """What a report type's body may write: styled paragraphs and Jinja blocks.
+
+    Paragraph text holds docxtpl/Jinja tags; ``{{r x|doan }}`` prints narrative
+    with its bold and italic runs.
+    """
+
+    def __init__(self, document: object) -> None:
+        self._document = document
+
+    def paragraph(self, text: str, *, style: str = STYLE_BODY) -> Paragraph:
+        """A body paragraph (justified, first-line indent 1 cm, 6 pt before)."""
+        paragraph: Paragraph = self._document.add_paragraph(style=style)  # type: ignore[attr-defined]
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def heading(self, text: str, *, level: int = 1) -> Paragraph:
+        """A section heading: level 1 "I. CAPS" (bold), level 2 "1. Text" (bold)."""
+        return self.paragraph(text, style=STYLE_HEADING_1 if level == 1 else STYLE_HEADING_2)
+
+    def block(self, tag: str) -> Paragraph:
+        """A paragraph holding only a Jinja block tag (``for …``, ``endif``…): docxtpl
+        removes the paragraph itself (``{%p … %}``)."""
+        return self.paragraph("{%p " + tag + " %}")
+
+    def narrative(self, expression: str) -> None:
+        """One paragraph per item of a list of narrative texts, with emphasis."""
+        self.block(f"for doan_van in {expression}")
+        self.paragraph("{{r doan_van|doan }}")
+        self.block("endfor")
+
+
+Body = Callable[[BodyWriter], None]
+
+
+def build_template(body: Body) -> bytes:
+    """The .docx template of a report type: the official frame around ``body``."""
+    document = Document()
+    _set_up_page(document)
+    _set_up_styles(document)
+    _add_page_numbers(document)
+    body_start = document.element.body[0] if len(document.element.body) else None
+    _add_header(document)
+    _add_title(document)
+    body(BodyWriter(document))
+    _add_closing(document)
+    _remove_initial_paragraph(document, body_start)
+    _set_core_properties(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _slim_package(buffer.getvalue())
+
+
+# --- page, styles, page numbers -------------------------------------------------
+
+
+def _set_up_page(document: object) -> None:
+    section = document.sections[0]  # type: ignore[attr-defined]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
+    section.header_distance = section.footer_distance = HEADER_DISTANCE
+    section.different_first_page_header_footer = True
+
+
+def _set_up_styles(document: object) -> None:
+    styles = document.styles  # type: ignore[attr-defined]
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for child in list(rpr):
+        rpr.remove(child)
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    rpr.append(fonts)
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), str(SIZE_BODY * 2))
+        rpr.append(size)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "en-US")
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for child in list(ppr):
+        ppr.remove(child)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+    ppr.append(spacing)
+
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(SIZE_BODY)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+    block = styles.add_style(STYLE_BLOCK, WD_STYLE_TYPE.PARAGRAPH)
+    block.base_style = normal
+    block.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    block.paragraph_format.space_before = Pt(0)
+
+    body = styles.add_style(STYLE_BODY, WD_STYLE_TYPE.PARAGRAPH)
+    body.base_style = normal
+    body.quick_style = True
+    fmt = body.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = FIRST_LINE_INDENT
+    fmt.space_before = SPACE_BEFORE
+    fmt.line_spacing = 1.0
+
+    for name, caps in ((STYLE_HEADING_1, True), (STYLE_HEADING_2, False)):
+        heading = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        heading.base_style = body
+        heading.quick_style = True
+        heading.font.bold = True
+        heading.paragraph_format.keep_with_next = True
+        del caps  # headings are typed in their case; the style only makes them bold
+
+    keep = {STYLE_BLOCK, STYLE_BODY, STYLE_HEADING_1, STYLE_HEADING_2, *_BUILTIN_STYLES}
+    _prune_styles(styles.element, keep={name.lower() for name in keep})
+
+
+_BUILTIN_STYLES = ("Normal", "Normal Table", "Default Paragraph Font", "No List", "Header")
+
+
+def _prune_styles(styles: object, keep: set[str]) -> None:
+    """Drop python-docx's hundreds of unused sample styles and latent styles
+    (``keep`` holds lower-cased style names)."""
+    for style in list(styles.findall(qn("w:style"))):  # type: ignore[attr-defined]
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")).lower() not in keep:
+            styles.remove(style)  # type: ignore[attr-defined]
+    latent = styles.find(qn("w:latentStyles"))  # type: ignore[attr-defined]
+    if latent is not None:
+        styles.remove(latent)  # type: ignore[attr-defined]
+
+
+def _add_page_numbers(document: object) -> None:
+    """A centred PAGE field in the header from page 2; none on page 1 (titlePg)."""
+    section = document.sections[0]  # type: ignore[attr-defined]
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(SIZE_PAGE_NUMBER * 2))
+    rpr.append(size)
+    run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    section.first_page_header.paragraphs[0].text = ""
+
+
+# --- header and title ---------------------------------------------------------------
+
+
+def _add_header(document: object) -> None:
+    table = _borderless_table(document, HEADER_COLUMNS, rows=2)
+    left, right = table.rows[0].cells
+    _cell_lines(
+        left,
+        [
+            ("{%p if khung.chu_quan %}", {}),
+            ("{{ khung.chu_quan }}", {"size": SIZE_CO_QUAN}),
+            ("{%p endif %}", {}),
+            ("{%p for dong in khung.co_quan %}", {}),
+            ("{{ dong }}", {"size": SIZE_CO_QUAN, "bold": True}),
+            ("{%p endfor %}", {}),
+        ],
+    )
+    _rule(left.add_paragraph(style=STYLE_BLOCK), HEADER_COLUMNS[0], RULE_CO_QUAN)
+    _cell_lines(
+        right,
+        [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {"size": SIZE_QUOC_HIEU, "bold": True}),
+            ("Độc lập - Tự do - Hạnh phúc", {"size": SIZE_TIEU_NGU, "bold": True}),
+        ],
+    )
+    _rule(right.add_paragraph(style=STYLE_BLOCK), HEADER_COLUMNS[1], RULE_TIEU_NGU)
+    so, dia_danh = table.rows[1].cells
+    _cell_lines(so, [("{{ khung.so_ky_hieu }}", {"size": SIZE_SO})])
+    _cell_lines(dia_danh, [("{{ khung.dia_danh_ngay }}", {"size": SIZE_DIA_DANH, "italic": True})])
+    for paragraph in (so.paragraphs[0], dia_danh.paragraphs[0]):
+        paragraph.paragraph_format.space_before = Pt(6)
+
+
+def _add_title(document: object) -> None:
+    title = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+    title.paragraph_format.space_before = Pt(18)
+    _run(title, "{{ khung.ten_loai }}", size=SIZE_TEN_LOAI, bold=True)
+    summary = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+    _run(summary, "{{ khung.trich_yeu }}", size=SIZE_TEN_LOAI, bold=True)
+    rule = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+    _rule(rule, TEXT_WIDTH + 2 * CELL_MARGIN, RULE_TRICH_YEU)
+    rule.paragraph_format.space_after = Pt(6)
+
+
+# --- closing: nơi nhận and signature -----------------------------------------------------
+
+
+def _add_closing(document: object) -> None:
+    spacer = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+    spacer.paragraph_format.space_before = Pt(6)
+    table = _borderless_table(document, CLOSING_COLUMNS, rows=1)
+    left, right = table.rows[0].cells
+    _cell_lines(
+        left,
+        [
+            ("Nơi nhận:", {"size": SIZE_NOI_NHAN, "bold": True, "italic": True}),
+            ("{%p if khung.noi_nhan_ghi_chu %}", {}),
+            ("{{ khung.noi_nhan_ghi_chu }}", {"size": SIZE_DANH_SACH, "italic": True}),
+            ("{%p endif %}", {}),
+            ("{%p for noi in khung.noi_nhan %}", {}),
+            ("- {{ noi }};", {"size": SIZE_DANH_SACH}),
+            ("{%p endfor %}", {}),
+            ("- Lưu: {{ khung.luu }}.", {"size": SIZE_DANH_SACH}),
+        ],
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+    )
+    lines: list[tuple[str, dict[str, object]]] = [
+        ("{%p for dong in khung.chuc_vu %}", {}),
+        ("{{ dong }}", {"size": SIZE_CHU_KY, "bold": True}),
+        ("{%p endfor %}", {}),
+    ]
+    lines += [("", {"size": SIZE_CHU_KY})] * SIGNATURE_SPACE_LINES
+    lines.append(("{{ khung.ho_ten }}", {"size": SIZE_CHU_KY, "bold": True}))
+    _cell_lines(right, lines)
+
+
+# --- low-level helpers ---------------------------------------------------------------
+
+
+def _borderless_table(document: object, widths: tuple[int, int], *, rows: int) -> object:
+    table = document.add_table(rows=rows, cols=2)  # type: ignore[attr-defined]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(TABLE_INDENT))
+    indent.set(qn("w:type"), "dxa")
+    tbl_pr.append(indent)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Twips(width)
+        for cell in column.cells:
+            cell.width = Twips(width)
+    return table
+
+
+def _cell_lines(
+    cell: _Cell,
+    lines: list[tuple[str, dict[str, object]]],
+    *,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+) -> None:
+    first = cell.paragraphs[0] if cell.paragraphs and not cell.paragraphs[0].text else None
+    for text, fmt in lines:
+        paragraph = first if first is not None else cell.add_paragraph()
+        first = None
+        paragraph.style = cell.part.document.styles[STYLE_BLOCK]
+        paragraph.alignment = align
+        if text:
+            _run(paragraph, text, **fmt)  # type: ignore[arg-type]
+        elif fmt.get("size"):
+            paragraph.paragraph_format.space_before = Pt(0)
+            mark = paragraph._p.get_or_add_pPr()
+            rpr = OxmlElement("w:rPr")
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), str(int(fmt["size"]) * 2))  # type: ignore[call-overload]
+            rpr.append(size)
+            mark.append(rpr)
+
+
+def _run(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    size: int | None = None,
+    bold: bool = False,
+    italic: bool = False,
+) -> None:
+    run = paragraph.add_run(text)
+    if size is not None:
+        run.font.size = Pt(size)
+    if bold:
+        run.font.bold = True
+    if italic:
+        run.font.italic = True
+
+
+def _rule(paragraph: Paragraph, container: int, length: int) -> None:
+    """A centred horizontal rule ``length`` twips long: a bottom border on an empty,
+    indented paragraph, so Word and LibreOffice draw it the same way."""
+    side = max((container - 2 * CELL_MARGIN - length) // 2, 0)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Twips(side)
+    fmt.first_line_indent = Twips(0)
+    fmt.space_before = Pt(0)
+    fmt.line_spacing = Pt(2)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), "6")
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "000000")
+    borders.append(bottom)
+    ppr.insert_element_before(
+        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"
+    )
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "4")
+    rpr.append(size)
+    ppr.append(rpr)
+
+
+def _remove_initial_paragraph(document: object, element: object) -> None:
+    if element is not None and element.tag == qn("w:p"):  # type: ignore[attr-defined]
+        element.getparent().remove(element)  # type: ignore[attr-defined]
+
+
+def _set_core_properties(document: object) -> None:
+    props = document.core_properties  # type: ignore[attr-defined]
+    props.author = "baocao"
+    props.last_modified_by = "baocao"
+    props.title = ""
+    props.subject = ""
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
+    props.revision = 1
+
+
+_DROPPED_PARTS = re.compile(
+    r"^(docProps/thumbnail\.jpeg|word/stylesWithEffects\.xml|word/webSettings\.xml|customXml/.*)$"
+)
+
+
+def _slim_package(data: bytes) -> bytes:
+    """Drop the sample parts python-docx's default document carries (a thumbnail,
+    a second copy of the styles, custom XML), with their relationships."""
+    return normalize_package(data, drop=_DROPPED_PARTS.match, rewrite=_drop_references)
+
+
+def _drop_references(name: str, xml: bytes) -> bytes:
+    if not (name.endswith(".rels") or name == "[Content_Types].xml"):
+        return xml
+    text = xml.decode("utf-8")
+    text = re.sub(
+        r"<(Relationship|Override)\b[^>]*?"
+        r"(thumbnail\.jpeg|stylesWithEffects\.xml|webSettings\.xml|customXml/)[^>]*/>",
+        "",
+        text,
+    )
+    return text.encode("utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rebuild the built-in templates into a folder: ``python -m baocao.frame DIR``."""
+    from baocao.reports import BUILTIN_BODIES
+
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0] if args else "templates/vi")
+    for name, body in BUILTIN_BODIES.items():
+        path = target / f"{name}.docx"
+        path.write_bytes(build_template(body))
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

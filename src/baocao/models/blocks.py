@@ -1,0 +1,262 @@
+"""Building blocks every administrative document shares (Decree 30/2020, Phụ lục I).
+
+Each block is a pydantic model whose fields are the YAML keys a clerk writes:
+unaccented Vietnamese snake_case, every one with a Vietnamese description that
+feeds error messages and the JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from baocao.formatting import PartialDate, normalize_text
+
+
+def _nfc(value: object) -> object:
+    """Normalise every string from a data file to Unicode NFC."""
+    return normalize_text(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
+"""A non-empty line of text, NFC-normalised."""
+
+
+class Block(BaseModel):
+    """Base of every model: unknown keys are errors, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+_SYMBOL = re.compile(r"^(?P<so>\d+)/(?P<ky_hieu>[^\s/]+(?:/[^\s/]+)*)$")
+
+
+def split_so_ky_hieu(value: str) -> tuple[str, str]:
+    """Split "596/KH-UBND" into ("596", "KH-UBND").
+
+    >>> split_so_ky_hieu("596/KH-UBND")
+    ('596', 'KH-UBND')
+    >>> split_so_ky_hieu("30/2020/NĐ-CP")
+    ('30', '2020/NĐ-CP')
+    """
+    match = _SYMBOL.match(value.strip())
+    if not match:
+        raise ValueError(
+            f"số, ký hiệu «{value}» không đúng dạng «số/ký hiệu», ví dụ «596/KH-UBND»"
+        )
+    return match["so"], match["ky_hieu"]
+
+
+class NgayBanHanh(Block):
+    """A date that a draft may leave partly blank: ``{nam: 2023, thang: 11}``."""
+
+    nam: int = Field(description="Năm (bốn chữ số)", ge=1900, le=2200)
+    thang: int | None = Field(None, description="Tháng (để trống trong bản dự thảo)", ge=1, le=12)
+    ngay: int | None = Field(None, description="Ngày (để trống trong bản dự thảo)", ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _possible(self) -> NgayBanHanh:
+        self.as_partial()
+        return self
+
+    def as_partial(self) -> PartialDate:
+        return PartialDate(self.nam, self.thang, self.ngay)
+
+    def as_date(self) -> dt.date | None:
+        """The full date, or None while a part is blank."""
+        if self.thang is None or self.ngay is None:
+            return None
+        return dt.date(self.nam, self.thang, self.ngay)
+
+
+def _date_or_partial(value: object) -> object:
+    """Accept a YAML date (2023-11-20) or a mapping with blank parts."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+DraftDate = Annotated[dt.date | NgayBanHanh, BeforeValidator(_date_or_partial)]
+
+
+class CoQuan(Block):
+    """Cơ quan ban hành (ô số 2): the issuing agency, with its chủ quản if any."""
+
+    chu_quan: Text | None = Field(
+        None,
+        description="Tên cơ quan chủ quản trực tiếp (nếu có), ví dụ «UBND tỉnh Bắc Kạn»",
+    )
+    ten: list[Text] = Field(
+        description=(
+            "Tên cơ quan ban hành, mỗi dòng một phần tử như in trên văn bản, "
+            "ví dụ [«Ủy ban nhân dân», «thành phố Bắc Kạn»]"
+        ),
+        min_length=1,
+        max_length=4,
+    )
+    ten_goi_tat: Text = Field(
+        description="Tên gọi trong nội dung văn bản, ví dụ «UBND thành phố Bắc Kạn»"
+    )
+    viet_tat: Text = Field(
+        description="Chữ viết tắt tên cơ quan trong ký hiệu văn bản, ví dụ «UBND»",
+        pattern=r"^[^\s/-]+$",
+    )
+
+    @field_validator("ten", mode="before")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class VanBanTrichDan(Block):
+    """A document cited in the text: Kế hoạch số 596/KH-UBND ngày 07/9/2023 của UBND tỉnh …"""
+
+    loai: Text = Field(description="Tên loại văn bản, ví dụ «Kế hoạch», «Quyết định», «Công văn»")
+    so_ky_hieu: Text = Field(description="Số và ký hiệu, ví dụ «596/KH-UBND»")
+    ngay: dt.date = Field(description="Ngày ban hành (YYYY-MM-DD)")
+    co_quan: Text | None = Field(
+        None,
+        description="Cơ quan ban hành, ví dụ «UBND tỉnh»; để trống nếu là văn bản của chính cơ quan",
+    )
+    trich_yeu: Text = Field(
+        description="Trích yếu nội dung, bắt đầu bằng «về …» hoặc «về việc …»"
+    )
+
+    @field_validator("so_ky_hieu")
+    @classmethod
+    def _symbol_form(cls, value: str) -> str:
+        split_so_ky_hieu(value)
+        return value
+
+
+class NoiNhan(Block):
+    """Nơi nhận (ô số 9b): the recipients, ending with the archive line."""
+
+    ghi_chu: Text | None = Field(
+        None, description="Dòng ghi chú dưới «Nơi nhận:», ví dụ «Gửi bản điện tử:»"
+    )
+    danh_sach: list[Text] = Field(
+        description="Các nơi nhận, mỗi nơi một dòng, không cần dấu «-» và «;»",
+        min_length=1,
+    )
+    luu: Text = Field(
+        "VT",
+        description="Nơi lưu sau «Lưu:», ví dụ «VT» hoặc «VT, LĐTBXH (2)»",
+    )
+
+    @field_validator("danh_sach")
+    @classmethod
+    def _bare_names(cls, value: list[str]) -> list[str]:
+        return [item.removeprefix("-").strip().rstrip(";.").strip() for item in value]
+
+
+ThamQuyen = Literal["TM.", "KT.", "Q.", "TL.", "TUQ."]
+
+
+class NguoiKy(Block):
+    """Quyền hạn, chức vụ, họ tên người ký (ô số 7a, 7b)."""
+
+    tham_quyen: ThamQuyen | None = Field(
+        None,
+        description=(
+            "Quyền hạn ký: TM. (thay mặt tập thể), KT. (ký thay), Q. (quyền), "
+            "TL. (thừa lệnh), TUQ. (thừa ủy quyền); để trống nếu người đứng đầu ký"
+        ),
+    )
+    thay_mat: Text | None = Field(
+        None, description="Tập thể được thay mặt khi ký TM., ví dụ «Ủy ban nhân dân»"
+    )
+    chuc_vu: Text = Field(
+        description="Chức vụ người đứng đầu, ví dụ «Chủ tịch» (với KT./TL./TUQ.: chức vụ được ký thay)"
+    )
+    chuc_vu_nguoi_ky: Text | None = Field(
+        None,
+        description="Chức vụ của chính người ký khi ký KT./TL./TUQ., ví dụ «Phó Chủ tịch»",
+    )
+    ho_ten: Text = Field(description="Họ và tên người ký, không ghi học hàm, học vị")
+
+    @model_validator(mode="after")
+    def _lines_needed(self) -> NguoiKy:
+        if self.tham_quyen == "TM." and not self.thay_mat:
+            raise ValueError("ký «TM.» cần «thay_mat»: tên tập thể, ví dụ «Ủy ban nhân dân»")
+        if self.tham_quyen in ("KT.", "TL.", "TUQ.") and not self.chuc_vu_nguoi_ky:
+            raise ValueError(
+                f"ký «{self.tham_quyen}» cần «chuc_vu_nguoi_ky»: chức vụ của chính người ký"
+            )
+        if self.tham_quyen == "Q." and self.chuc_vu_nguoi_ky:
+            raise ValueError("ký «Q.» chỉ ghi «chuc_vu»; bỏ «chuc_vu_nguoi_ky»")
+        return self
+
+    def dong_chuc_vu(self) -> list[str]:
+        """The authority and position lines, as printed (before upper-casing).
+
+        >>> NguoiKy(tham_quyen="TM.", thay_mat="Ủy ban nhân dân", chuc_vu="Chủ tịch",
+        ...         ho_ten="A").dong_chuc_vu()
+        ['TM. Ủy ban nhân dân', 'Chủ tịch']
+        >>> NguoiKy(tham_quyen="TM.", thay_mat="Ủy ban nhân dân", chuc_vu="Chủ tịch",
+        ...         chuc_vu_nguoi_ky="Phó Chủ tịch", ho_ten="A").dong_chuc_vu()
+        ['TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Phó Chủ tịch']
+        >>> NguoiKy(tham_quyen="KT.", chuc_vu="Chủ tịch", chuc_vu_nguoi_ky="Phó Chủ tịch",
+        ...         ho_ten="A").dong_chuc_vu()
+        ['KT. Chủ tịch', 'Phó Chủ tịch']
+        """
+        if self.tham_quyen == "TM.":
+            lines = [f"TM. {self.thay_mat}"]
+            if self.chuc_vu_nguoi_ky:
+                return [*lines, f"KT. {self.chuc_vu}", self.chuc_vu_nguoi_ky]
+            return [*lines, self.chuc_vu]
+        if self.tham_quyen is None:
+            return [self.chuc_vu]
+        lines = [f"{self.tham_quyen} {self.chuc_vu}"]
+        return [*lines, self.chuc_vu_nguoi_ky] if self.chuc_vu_nguoi_ky else lines
+
+
+class VanBanHanhChinh(Block):
+    """The official frame every report type shares: header, title, closing.
+
+    A report type's model subclasses this and adds its body.
+    """
+
+    loai: str = Field(description="Loại báo cáo (tên đã đăng ký), ví dụ «ra-soat-ho-ngheo»")
+    co_quan: CoQuan = Field(description="Cơ quan ban hành (ô số 2)")
+    so: int | None = Field(
+        None,
+        description="Số văn bản; để trống trong bản dự thảo (in «Số:      /BC-UBND»)",
+        ge=1,
+    )
+    ky_hieu: Text = Field(
+        description="Ký hiệu văn bản sau dấu «/», ví dụ «BC-UBND»", pattern=r"^[^\s/]+$"
+    )
+    dia_danh: Text = Field(description="Địa danh ghi trước ngày tháng, ví dụ «TP. Bắc Kạn»")
+    ngay: DraftDate = Field(
+        description=(
+            "Ngày ban hành: YYYY-MM-DD, hoặc {nam, thang, ngay} với phần để trống "
+            "trong bản dự thảo"
+        )
+    )
+    ten_loai: Text = Field("Báo cáo", description="Tên loại văn bản, ví dụ «Báo cáo»")
+    trich_yeu: Text = Field(description="Trích yếu nội dung (dòng dưới tên loại)")
+    noi_nhan: NoiNhan = Field(description="Nơi nhận (ô số 9b)")
+    nguoi_ky: NguoiKy = Field(description="Người ký (ô số 7)")
+
+    def ngay_ban_hanh(self) -> dt.date | PartialDate:
+        """The issue date as the formatting functions take it."""
+        if isinstance(self.ngay, NgayBanHanh):
+            full = self.ngay.as_date()
+            return full if full is not None else self.ngay.as_partial()
+        return self.ngay
+
+    def ngay_day_du(self) -> dt.date | None:
+        """The full issue date, or None in a draft."""
+        value = self.ngay_ban_hanh()
+        return value if isinstance(value, dt.date) else None
