@@ -40,12 +40,15 @@ from baocao.docx_package import normalize_package
 
 FONT = "Times New Roman"
 
-# Page (Phụ lục I, Mục I; values of the decree's own annex file).
+# Page (Phụ lục I, Mục I).  The decree's own annex file uses top 1418 and left 1985
+# twips, which are 25.01 and 35.02 mm: just over the ranges' upper ends.  One twip
+# less keeps the same look inside the ranges (24.99 and 34.99 mm); likewise the right
+# margin is 1133 twips (19.99 mm) rather than 1134 (20.003 mm).
 PAGE_WIDTH, PAGE_HEIGHT = Twips(11906), Twips(16838)
-MARGIN_TOP, MARGIN_BOTTOM = Twips(1418), Twips(1134)
-MARGIN_LEFT, MARGIN_RIGHT = Twips(1985), Twips(1134)
+MARGIN_TOP, MARGIN_BOTTOM = Twips(1417), Twips(1134)
+MARGIN_LEFT, MARGIN_RIGHT = Twips(1984), Twips(1133)
 HEADER_DISTANCE = Twips(567)
-TEXT_WIDTH = 11906 - 1985 - 1134  # twips
+TEXT_WIDTH = 11906 - 1984 - 1133  # twips
 
 # Table geometry of Mẫu 1.4 (twips).
 HEADER_COLUMNS = (3829, 5670)
@@ -331,19 +334,17 @@ def _borderless_table(document: object, widths: tuple[int, int], *, rows: int) -
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     tbl_pr = table._tbl.tblPr
+    later = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
     indent = OxmlElement("w:tblInd")
     indent.set(qn("w:w"), str(TABLE_INDENT))
     indent.set(qn("w:type"), "dxa")
-    tbl_pr.append(indent)
+    tbl_pr.insert_element_before(indent, "w:tblBorders", *later)
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    tbl_pr.insert_element_before(borders, *later)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
         for cell in column.cells:

@@ -1,0 +1,23 @@
+"""Shared fixtures: where the repository's material is, and the rendered examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import baocao
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "bao-cao-ra-soat-ho-ngheo-bac-kan-2023.txt"
+BAC_KAN = EXAMPLES / "bac-kan-2023.yaml"
+
+
+@pytest.fixture(scope="session")
+def bac_kan_docx() -> bytes:
+    """The seed example rendered once for the whole session."""
+    data = baocao.render(baocao.load(BAC_KAN))
+    assert data is not None
+    return data

@@ -1,0 +1,53 @@
+"""A real office suite opens the output: LibreOffice converts it to PDF.
+
+In CI (``CI`` set) LibreOffice must be there: a missing office suite fails the
+test instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+        pytest.skip("LibreOffice is not installed on this machine")
+    return found
+
+
+def test_libreoffice_converts_the_report_to_pdf(bac_kan_docx: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "bao-cao.docx"
+    source.write_bytes(bac_kan_docx)
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    reader = PdfReader(tmp_path / "bao-cao.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert len(reader.pages) >= 2
+    assert "BÁO CÁO" in text
+    assert "12.299 hộ" in text
+    assert "1,97%" in text
+    assert "Hoàng Hà Bắc" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
