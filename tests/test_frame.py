@@ -10,6 +10,7 @@ import pytest
 from baocao.frame import build_template
 from baocao.registry import builtin_template
 from baocao.reports import BUILTIN_BODIES
+
 from conftest import ROOT
 
 

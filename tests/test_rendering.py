@@ -9,10 +9,11 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
-from docx_reading import find, paragraphs
 
 import baocao
+
 from conftest import BAC_KAN
+from docx_reading import find, paragraphs
 
 
 def test_same_input_gives_identical_bytes(bac_kan_docx: bytes) -> None:
@@ -60,9 +61,8 @@ def test_header_lines_formatting(bac_kan_docx: bytes) -> None:
 
 def test_title_and_body_formatting(bac_kan_docx: bytes) -> None:
     title = find(bac_kan_docx, "BÁO CÁO")
-    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER or title.style.paragraph_format.alignment == (
-        WD_ALIGN_PARAGRAPH.CENTER
-    )
+    alignment = title.alignment or title.style.paragraph_format.alignment
+    assert alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert all(r.bold for r in title.runs)
     body = find(bac_kan_docx, "Thực hiện Kế hoạch số 596/KH-UBND")
     fmt = body.style.paragraph_format

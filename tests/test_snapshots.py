@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx_reading import normalized_parts
 
 import baocao
+
 from conftest import EXAMPLES
+from docx_reading import normalized_parts
 
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.yaml"))
 

@@ -46,7 +46,9 @@ _ARGPARSE_WORDS = {
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage: str | None, actions: object, groups: object, prefix: str | None = None) -> None:
+    def add_usage(
+        self, usage: str | None, actions: object, groups: object, prefix: str | None = None
+    ) -> None:
         super().add_usage(usage, actions, groups, prefix or "Cách dùng: ")  # type: ignore[arg-type]
 
 

@@ -22,10 +22,12 @@ import io
 import re
 import sys
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -33,7 +35,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from baocao.docx_package import normalize_package
@@ -85,7 +87,7 @@ STYLE_HEADING_2 = "Khoan"
 STYLE_BLOCK = "Khung"
 
 SIGNATURE_SPACE_LINES = 4
-FIXED_TIME = datetime(2020, 3, 5, tzinfo=timezone.utc)  # the decree's signing date
+FIXED_TIME = datetime(2020, 3, 5, tzinfo=UTC)  # the decree's signing date
 
 
 class BodyWriter:
@@ -95,12 +97,12 @@ class BodyWriter:
     with its bold and italic runs.
     """
 
-    def __init__(self, document: object) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self._document = document
 
     def paragraph(self, text: str, *, style: str = STYLE_BODY) -> Paragraph:
         """A body paragraph (justified, first-line indent 1 cm, 6 pt before)."""
-        paragraph: Paragraph = self._document.add_paragraph(style=style)  # type: ignore[attr-defined]
+        paragraph = self._document.add_paragraph(style=style)
         if text:
             paragraph.add_run(text)
         return paragraph
@@ -145,8 +147,8 @@ def build_template(body: Body) -> bytes:
 # --- page, styles, page numbers -------------------------------------------------
 
 
-def _set_up_page(document: object) -> None:
-    section = document.sections[0]  # type: ignore[attr-defined]
+def _set_up_page(document: DocxDocument) -> None:
+    section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
@@ -155,8 +157,8 @@ def _set_up_page(document: object) -> None:
     section.different_first_page_header_footer = True
 
 
-def _set_up_styles(document: object) -> None:
-    styles = document.styles  # type: ignore[attr-defined]
+def _set_up_styles(document: DocxDocument) -> None:
+    styles = document.styles
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for child in list(rpr):
@@ -217,21 +219,21 @@ def _set_up_styles(document: object) -> None:
 _BUILTIN_STYLES = ("Normal", "Normal Table", "Default Paragraph Font", "No List", "Header")
 
 
-def _prune_styles(styles: object, keep: set[str]) -> None:
+def _prune_styles(styles: Any, keep: set[str]) -> None:
     """Drop python-docx's hundreds of unused sample styles and latent styles
     (``keep`` holds lower-cased style names)."""
-    for style in list(styles.findall(qn("w:style"))):  # type: ignore[attr-defined]
+    for style in list(styles.findall(qn("w:style"))):
         name = style.find(qn("w:name"))
         if name is None or name.get(qn("w:val")).lower() not in keep:
-            styles.remove(style)  # type: ignore[attr-defined]
-    latent = styles.find(qn("w:latentStyles"))  # type: ignore[attr-defined]
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
     if latent is not None:
-        styles.remove(latent)  # type: ignore[attr-defined]
+        styles.remove(latent)
 
 
-def _add_page_numbers(document: object) -> None:
+def _add_page_numbers(document: DocxDocument) -> None:
     """A centred PAGE field in the header from page 2; none on page 1 (titlePg)."""
-    section = document.sections[0]  # type: ignore[attr-defined]
+    section = document.sections[0]
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     field = OxmlElement("w:fldSimple")
@@ -253,7 +255,7 @@ def _add_page_numbers(document: object) -> None:
 # --- header and title ---------------------------------------------------------------
 
 
-def _add_header(document: object) -> None:
+def _add_header(document: DocxDocument) -> None:
     table = _borderless_table(document, HEADER_COLUMNS, rows=2)
     left, right = table.rows[0].cells
     _cell_lines(
@@ -283,13 +285,13 @@ def _add_header(document: object) -> None:
         paragraph.paragraph_format.space_before = Pt(6)
 
 
-def _add_title(document: object) -> None:
-    title = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+def _add_title(document: DocxDocument) -> None:
+    title = document.add_paragraph(style=STYLE_BLOCK)
     title.paragraph_format.space_before = Pt(18)
     _run(title, "{{ khung.ten_loai }}", size=SIZE_TEN_LOAI, bold=True)
-    summary = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+    summary = document.add_paragraph(style=STYLE_BLOCK)
     _run(summary, "{{ khung.trich_yeu }}", size=SIZE_TEN_LOAI, bold=True)
-    rule = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+    rule = document.add_paragraph(style=STYLE_BLOCK)
     _rule(rule, TEXT_WIDTH + 2 * CELL_MARGIN, RULE_TRICH_YEU)
     rule.paragraph_format.space_after = Pt(6)
 
@@ -297,8 +299,8 @@ def _add_title(document: object) -> None:
 # --- closing: nơi nhận and signature -----------------------------------------------------
 
 
-def _add_closing(document: object) -> None:
-    spacer = document.add_paragraph(style=STYLE_BLOCK)  # type: ignore[attr-defined]
+def _add_closing(document: DocxDocument) -> None:
+    spacer = document.add_paragraph(style=STYLE_BLOCK)
     spacer.paragraph_format.space_before = Pt(6)
     table = _borderless_table(document, CLOSING_COLUMNS, rows=1)
     left, right = table.rows[0].cells
@@ -329,8 +331,8 @@ def _add_closing(document: object) -> None:
 # --- low-level helpers ---------------------------------------------------------------
 
 
-def _borderless_table(document: object, widths: tuple[int, int], *, rows: int) -> object:
-    table = document.add_table(rows=rows, cols=2)  # type: ignore[attr-defined]
+def _borderless_table(document: DocxDocument, widths: tuple[int, int], *, rows: int) -> Table:
+    table: Table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     tbl_pr = table._tbl.tblPr
@@ -362,7 +364,7 @@ def _cell_lines(
     for text, fmt in lines:
         paragraph = first if first is not None else cell.add_paragraph()
         first = None
-        paragraph.style = cell.part.document.styles[STYLE_BLOCK]
+        paragraph.style = STYLE_BLOCK
         paragraph.alignment = align
         if text:
             _run(paragraph, text, **fmt)  # type: ignore[arg-type]
@@ -420,13 +422,13 @@ def _rule(paragraph: Paragraph, container: int, length: int) -> None:
     ppr.append(rpr)
 
 
-def _remove_initial_paragraph(document: object, element: object) -> None:
-    if element is not None and element.tag == qn("w:p"):  # type: ignore[attr-defined]
-        element.getparent().remove(element)  # type: ignore[attr-defined]
+def _remove_initial_paragraph(document: DocxDocument, element: Any) -> None:
+    if element is not None and element.tag == qn("w:p"):
+        element.getparent().remove(element)
 
 
-def _set_core_properties(document: object) -> None:
-    props = document.core_properties  # type: ignore[attr-defined]
+def _set_core_properties(document: DocxDocument) -> None:
+    props = document.core_properties
     props.author = "baocao"
     props.last_modified_by = "baocao"
     props.title = ""

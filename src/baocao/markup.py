@@ -23,8 +23,11 @@ class Run:
 def parse_emphasis(text: str) -> list[Run]:
     """Split ``text`` into runs by its emphasis markers.
 
-    >>> parse_emphasis("- **Cấp thành phố:** UBND")
-    [Run(text='- ', bold=False, italic=False), Run(text='Cấp thành phố:', bold=True, italic=False), Run(text=' UBND', bold=False, italic=False)]
+    >>> for run in parse_emphasis("- **Cấp thành phố:** UBND"):
+    ...     print(repr(run.text), run.bold, run.italic)
+    '- ' False False
+    'Cấp thành phố:' True False
+    ' UBND' False False
     >>> parse_emphasis("(*kế hoạch giảm 23 hộ*)")[1]
     Run(text='kế hoạch giảm 23 hộ', bold=False, italic=True)
     >>> parse_emphasis(r"5 \\* 3 và *mở")
