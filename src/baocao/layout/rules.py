@@ -34,6 +34,8 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("phong-chu", "Mục I.4", "error", "Phông chữ Times New Roman trong toàn văn bản"),
     ("so-trang.vi-tri", "Mục I.7", "error",
      "Số trang bằng chữ số Ả Rập, cỡ 13–14, đứng, giữa lề trên (đầu trang)"),
+    ("so-trang.thieu", "Mục I.7", "warning",
+     "Văn bản từ hai trang trở lên có số trang (số trang không suy ra được từ tệp)"),
     ("so-trang.trang-dau", "Mục I.7", "error", "Không đánh số trang thứ nhất"),
     ("quoc-hieu.thieu", "Mục II.1.a", "error", "Có Quốc hiệu ở đầu trang thứ nhất"),
     ("quoc-hieu.dinh-dang", "Mục II.1.a", "error", "Quốc hiệu in hoa, cỡ 12–13, đứng, đậm"),

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree
-
 from ..context import Context
 from ..findings import LayoutFinding
 from ..ooxml import Element, attr, containing, on_off, w
@@ -42,40 +40,30 @@ def _effective_refs(context: Context, kind: str) -> list[dict[str, str]]:
     return out
 
 
-def _page_count(context: Context) -> int | None:
-    """Pages as last saved by the office suite (docProps/app.xml), if recorded."""
-    for part in context.document.part.package.iter_parts():
-        if str(part.partname) == "/docProps/app.xml":
-            try:
-                root = etree.fromstring(part.blob)
-            except etree.XMLSyntaxError:
-                return None
-            for element in root.iter("{*}Pages"):
-                text = (element.text or "").strip()
-                return int(text) if text.isdigit() else None
-    return None
-
-
 def page_numbers(context: Context) -> Iterator[LayoutFinding]:
     """PAGE field centred in the default header; titlePg with an unnumbered first page."""
     if not context.sections:
         return
     headers = _effective_refs(context, "header")
     footers = _effective_refs(context, "footer")
-    single_page = _page_count(context) == 1
     reported: set[str] = set()
     for index, refs in enumerate(headers):
         rel_id = refs.get("default")
         paragraph = page_field(context.related(rel_id))
         where = f"section {index + 1}: " if len(context.sections) > 1 else ""
         if paragraph is None:
-            if single_page or (rel_id or "") in reported:
+            if (rel_id or "") in reported:
                 continue
             reported.add(rel_id or "")
-            in_footer = page_field(context.related(footers[index].get("default")))
-            message = "số trang đặt ở chân trang" if in_footer is not None else "không có số trang"
-            yield finding("so-trang.vi-tri", "Số trang", where + message,
-                          "trường PAGE căn giữa ở đầu trang (header), từ trang thứ hai")
+            if page_field(context.related(footers[index].get("default"))) is not None:
+                yield finding("so-trang.vi-tri", "Số trang", where + "số trang đặt ở chân trang",
+                              "trường PAGE căn giữa ở đầu trang (header), từ trang thứ hai")
+            else:
+                # The file does not say how many pages it has: a one-page document
+                # needs no number, so this is only a warning.
+                yield finding("so-trang.thieu", "Số trang", where + "không có số trang",
+                              "văn bản từ hai trang trở lên: số trang ở giữa đầu trang, "
+                              "từ trang thứ hai")
             continue
         if (rel_id or "") in reported:
             continue
