@@ -12,7 +12,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from layout_docs import compliant, para, to_bytes
+from layout_docs import compliant, para, remove, to_bytes
 
 from baocao.layout import LayoutError, check
 from baocao.layout.context import build_context
@@ -67,6 +67,15 @@ def test_gui_ban_dien_tu_line_is_allowed() -> None:
     document = compliant()
     para(document, "- Sở").insert_paragraph_before("Gửi bản điện tử:").runs[0].font.size = (
         docx.shared.Pt(12))
+    assert check(to_bytes(document)) == []
+
+
+def test_cong_van_starting_with_a_numbered_heading_has_no_title() -> None:
+    document = compliant(cong_van=True)
+    remove(document, "Kính gửi")
+    found = elements(document)
+    assert found.ten_loai is None
+    assert found.body[0].text == "I. CÔNG TÁC GIẢM NGHÈO NĂM 2023"
     assert check(to_bytes(document)) == []
 
 

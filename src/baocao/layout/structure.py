@@ -8,6 +8,7 @@ the body) and its index, so the rule-line recogniser can look at neighbours.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from .text import (
     normalise,
 )
 
+_NUMBERED = re.compile(r"^([IVXLC]+|\d+)\.\s")
 #: How many body blocks from the top may hold the header.
 _HEADER_REACH = 6
 
@@ -190,8 +192,9 @@ def _recognise_title(
     if first is None:
         return len(flow)
     head = texts[first]
-    if not is_upper(head) or head.upper().startswith("KÍNH GỬI") or len(head) > 80:
-        return first
+    if (not is_upper(head) or head.upper().startswith("KÍNH GỬI") or len(head) > 80
+            or _NUMBERED.match(head)):
+        return first  # a công văn: the body starts at once (maybe with «I. …»)
     found.ten_loai = Spot(flow, first)
     index = first + 1
     while index < len(flow) and len(found.trich_yeu) < 3:
