@@ -1,0 +1,107 @@
+"""Nơi nhận and the signature block (Phụ lục I, Mục II.7 and II.9.d)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import LayoutFinding
+from ..rules import finding
+from ..structure import Spot
+from ..text import SIGN_PREFIX, SIGN_PREFIX_LOOSE, is_upper
+from .common import excerpt, run_problems, several, shown_upper
+
+_LUU = re.compile(r"^-\s*Lưu\s*:", re.IGNORECASE)
+_DRAFTER = re.compile(r"^[A-ZĐ]{1,6}\.?\s*\(\d+\)\.?$")  # ô 12, e.g. «PL.(300)»
+
+
+def _entries(spots: list[Spot]) -> tuple[list[Spot], list[Spot]]:
+    """Split the recipient lines into entries and sub-headings («Gửi bản điện tử:»)."""
+    entries: list[Spot] = []
+    headings: list[Spot] = []
+    for spot in spots:
+        (headings if spot.text.endswith(":") and not spot.text.startswith("-")
+         else entries).append(spot)
+    return entries, headings
+
+
+def noi_nhan(context: Context) -> Iterator[LayoutFinding]:
+    """«Nơi nhận:» 12 bold italic; list 11 upright; «- Lưu: VT, …» last."""
+    found = context.elements
+    if found.quoc_hieu is None or found.noi_nhan is None:
+        return
+    resolver = context.resolver
+    problems = run_problems(found.noi_nhan.element, resolver, sizes=(12, 12), bold=True,
+                            italic=True)
+    if problems:
+        yield finding("noi-nhan.dinh-dang", "Nơi nhận", f"«Nơi nhận:» {', '.join(problems)}",
+                      "cỡ 12, đậm, nghiêng")
+    entries, _ = _entries(found.recipients)
+    badly = [s for s in entries if run_problems(s.element, resolver, sizes=(11, 11), italic=False)]
+    if badly:
+        details = sorted({p for s in badly for p in run_problems(
+            s.element, resolver, sizes=(11, 11), italic=False)})
+        yield finding("noi-nhan.danh-sach", "Nơi nhận",
+                      f"{len(badly)} dòng {', '.join(details)}: {several(badly)}",
+                      "cỡ 11, đứng")
+    starts = []
+    previous = ";"
+    for spot in entries:
+        if not spot.text.startswith("-") and previous[-1:] in (";", ".") \
+                and not _DRAFTER.match(spot.text):
+            starts.append(spot)
+        previous = spot.text
+    if starts:
+        yield finding("noi-nhan.danh-sach", "Nơi nhận",
+                      f"dòng không bắt đầu bằng «-»: {several(starts)}",
+                      "mỗi nơi nhận một dòng, bắt đầu bằng «-», kết thúc bằng «;»")
+    listed = [s for s in entries if s.text.startswith("-")]
+    luu = [s for s in listed if _LUU.match(s.text)]
+    if not luu:
+        yield finding("noi-nhan.luu", "Nơi nhận", "thiếu dòng «- Lưu: VT, …»",
+                      "dòng cuối «- Lưu: VT, <đơn vị soạn thảo> (<số bản>).»")
+    elif listed and listed[-1] is not luu[-1]:
+        yield finding("noi-nhan.luu", "Nơi nhận",
+                      f"dòng «Lưu» không ở cuối: sau nó còn {excerpt(listed[-1])}",
+                      "«- Lưu: VT, …» là dòng cuối cùng")
+    elif "VT" not in luu[-1].text:
+        yield finding("noi-nhan.luu", "Nơi nhận", f"{excerpt(luu[-1])} thiếu «VT» (Văn thư)",
+                      "«- Lưu: VT, …»")
+
+
+def signature(context: Context) -> Iterator[LayoutFinding]:
+    """Authority prefix; position lines caps bold 13–14; the name bold, normal case."""
+    found = context.elements
+    if found.quoc_hieu is None or not found.positions:
+        return
+    resolver = context.resolver
+    for number, spot in enumerate(found.positions):
+        loose = SIGN_PREFIX_LOOSE.match(spot.text)
+        if loose and not SIGN_PREFIX.match(spot.text):
+            yield finding("chu-ky.tham-quyen", "Chữ ký",
+                          f"{excerpt(spot)}: viết tắt quyền hạn sai dạng",
+                          "«TM.», «KT.», «Q.», «TL.» hoặc «TUQ.» (chữ in hoa và dấu chấm)")
+        strict = SIGN_PREFIX.match(spot.text)
+        if strict and strict["prefix"] in ("KT", "TL", "TUQ") \
+                and number == len(found.positions) - 1:
+            yield finding("chu-ky.tham-quyen", "Chữ ký",
+                          f"sau {excerpt(spot)} thiếu chức vụ của người ký",
+                          "dòng chức vụ người ký dưới dòng quyền hạn, ví dụ «PHÓ CHỦ TỊCH»")
+        problems = run_problems(spot.element, resolver, sizes=(13, 14), bold=True, italic=False)
+        if not shown_upper(spot.element, resolver):
+            problems.insert(0, "không in hoa")
+        if problems:
+            yield finding("chu-ky.chuc-vu", "Chữ ký", f"{excerpt(spot)}: {', '.join(problems)}",
+                          "in hoa, cỡ 13–14, đứng, đậm")
+    name = found.name
+    if name is None:
+        yield finding("chu-ky.ho-ten", "Chữ ký", "không tìm thấy họ tên người ký",
+                      "họ tên người ký dưới chữ ký")
+        return
+    problems = run_problems(name.element, resolver, sizes=(13, 14), bold=True, italic=False)
+    if is_upper(name.text):
+        problems.insert(0, "in hoa toàn bộ")
+    if problems:
+        yield finding("chu-ky.ho-ten", "Chữ ký", f"{excerpt(name)}: {', '.join(problems)}",
+                      "in thường (chữ đầu viết hoa), cỡ 13–14, đứng, đậm")

@@ -1,0 +1,180 @@
+"""The header: quốc hiệu, tiêu ngữ, agency, số–ký hiệu, place and date (Phụ lục I, Mục II.1–4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..context import Context
+from ..dates import date_problems
+from ..findings import LayoutFinding
+from ..lines import rule_follows
+from ..rules import finding
+from ..symbol import ABBREVIATIONS, expected_abbreviation, parse
+from ..text import TIEU_NGU, fold_tones, normalise
+from .common import excerpt, run_problems, shown_upper
+
+
+def quoc_hieu(context: Context) -> Iterator[LayoutFinding]:
+    """Present at the top; caps, 12–13, bold, upright."""
+    spot = context.elements.quoc_hieu
+    if spot is None:
+        yield finding("quoc-hieu.thieu", "Quốc hiệu",
+                      "không tìm thấy Quốc hiệu ở đầu văn bản",
+                      f"«{fold_tones('cộng hòa xã hội chủ nghĩa việt nam')}» ở góc trên bên phải "
+                      "trang thứ nhất")
+        return
+    problems = run_problems(spot.element, context.resolver, sizes=(12, 13), bold=True,
+                            italic=False)
+    if not shown_upper(spot.element, context.resolver):
+        problems.insert(0, "không in hoa")
+    if problems:
+        yield finding("quoc-hieu.dinh-dang", "Quốc hiệu", ", ".join(problems),
+                      "in hoa, cỡ 12–13, đứng, đậm")
+
+
+def tieu_ngu(context: Context) -> Iterator[LayoutFinding]:
+    """Under the quốc hiệu; exact wording, 13–14, bold, centred; a rule under it."""
+    if context.elements.quoc_hieu is None:
+        return
+    spot = context.elements.tieu_ngu
+    if spot is None:
+        yield finding("tieu-ngu.thieu", "Tiêu ngữ", "không tìm thấy Tiêu ngữ dưới Quốc hiệu",
+                      f"«{TIEU_NGU}» dưới Quốc hiệu")
+        return
+    problems = run_problems(spot.element, context.resolver, sizes=(13, 14), bold=True,
+                            italic=False)
+    if spot.text.rstrip() != TIEU_NGU:
+        problems.insert(0, f"viết «{spot.text}»")
+    if context.resolver.paragraph_format(spot.element).alignment != "center":
+        problems.append("không căn giữa")
+    if problems:
+        yield finding("tieu-ngu.dinh-dang", "Tiêu ngữ", ", ".join(problems),
+                      f"«{TIEU_NGU}», cỡ 13–14, đứng, đậm, căn giữa dưới Quốc hiệu")
+    if not rule_follows(spot.paragraphs, spot.index, context.resolver):
+        yield finding("tieu-ngu.gach-chan", "Tiêu ngữ", "không có đường kẻ dưới Tiêu ngữ",
+                      "đường kẻ ngang, nét liền, dài bằng dòng chữ Tiêu ngữ")
+
+
+def agency(context: Context) -> Iterator[LayoutFinding]:
+    """Issuing agency caps bold 12–13, chủ quản caps not bold; a rule under it."""
+    found = context.elements
+    if found.quoc_hieu is None or not found.header_in_table:
+        return
+    if not found.agency:
+        yield finding("co-quan.thieu", "Tên cơ quan", "không tìm thấy tên cơ quan ban hành",
+                      "tên cơ quan ban hành ở góc trên bên trái, trên dòng «Số:»")
+        return
+    for spot, bold, role in (
+        *((s, False, "cơ quan chủ quản") for s in found.chu_quan),
+        *((s, True, "cơ quan ban hành") for s in found.agency),
+    ):
+        problems = run_problems(spot.element, context.resolver, sizes=(12, 13), bold=bold,
+                                italic=False)
+        if not shown_upper(spot.element, context.resolver):
+            problems.insert(0, "không in hoa")
+        if problems:
+            expected = "in hoa, cỡ 12–13, đứng" + (", đậm" if bold else ", không đậm")
+            yield finding("co-quan.dinh-dang", "Tên cơ quan",
+                          f"{role} {excerpt(spot)}: {', '.join(problems)}", expected)
+    last = found.agency[-1]
+    if not rule_follows(last.paragraphs, last.index, context.resolver):
+        yield finding("co-quan.gach-chan", "Tên cơ quan",
+                      "không có đường kẻ dưới tên cơ quan ban hành",
+                      "đường kẻ ngang, nét liền, dài 1/3 đến 1/2 dòng chữ, đặt cân đối")
+
+
+def number_symbol(context: Context) -> Iterator[LayoutFinding]:
+    """«Số: 05/BC-UBND»: 13 pt upright, padded number, Phụ lục III abbreviation."""
+    found = context.elements
+    if found.quoc_hieu is None:
+        return
+    spot = found.so
+    element = "Số, ký hiệu"
+    if spot is None:
+        yield finding("so-ky-hieu.thieu", element, "không tìm thấy dòng «Số: …»",
+                      "«Số: …/…-…» dưới tên cơ quan ban hành")
+        return
+    problems = run_problems(spot.element, context.resolver, sizes=(13, 13), italic=False)
+    if problems:
+        yield finding("so-ky-hieu.dinh-dang", element, ", ".join(problems), "cỡ 13, đứng")
+    parsed = parse(spot.text)
+    if parsed is None:
+        yield finding("so-ky-hieu.dang", element, f"{excerpt(spot)} không có dấu «/»",
+                      "«Số: 05/BC-UBND»")
+        return
+    if parsed.number_blank:
+        yield finding("so-ky-hieu.de-trong", element, "số văn bản còn để trống",
+                      "số đăng ký khi ban hành, ví dụ «05»")
+    elif not parsed.number.isdigit():
+        yield finding("so-ky-hieu.so", element, f"số «{parsed.number}» không phải chữ số Ả Rập",
+                      "chữ số Ả Rập, ví dụ «05», «125»")
+    elif int(parsed.number) < 10 and len(parsed.number) < 2:
+        yield finding("so-ky-hieu.so", element, f"số «{parsed.number}» thiếu số 0 phía trước",
+                      f"«{int(parsed.number):02d}» (số nhỏ hơn 10 ghi thêm số 0)")
+    yield from _symbol_form(context, parsed.symbol)
+
+
+def _symbol_form(context: Context, symbol: str) -> Iterator[LayoutFinding]:
+    element = "Số, ký hiệu"
+    if re.match(r"^\d{4}/", symbol):
+        yield finding("so-ky-hieu.quy-pham", element,
+                      f"ký hiệu «{symbol}» có năm ban hành: dạng của văn bản quy phạm pháp luật",
+                      "văn bản hành chính: «số/tên loại-cơ quan», không ghi năm")
+        return
+    if re.search(r"\s", symbol):
+        yield finding("so-ky-hieu.dang", element, f"ký hiệu «{symbol}» có khoảng trắng",
+                      "không có khoảng cách giữa các nhóm chữ, ví dụ «05/BC-UBND»")
+        return
+    segments = symbol.split("-")
+    if any(not s for s in segments):
+        yield finding("so-ky-hieu.dang", element, f"ký hiệu «{symbol}» có nhóm chữ trống",
+                      "các nhóm chữ viết tắt nối bằng «-», ví dụ «BC-UBND»")
+        return
+    ten_loai = context.elements.ten_loai
+    if ten_loai is None:
+        if len(segments) < 2:
+            yield finding("so-ky-hieu.dang", element,
+                          f"ký hiệu công văn «{symbol}» thiếu đơn vị soạn thảo",
+                          "«tên cơ quan-đơn vị», ví dụ «12/UBND-VX»")
+        return
+    wanted = expected_abbreviation(ten_loai.text)
+    head = segments[0]
+    if wanted is not None and head != wanted:
+        yield finding("so-ky-hieu.dang", element,
+                      f"ký hiệu «{symbol}» không khớp tên loại «{ten_loai.text}»",
+                      f"bắt đầu bằng «{wanted}-» (Phụ lục III)")
+    elif wanted is None and head not in ABBREVIATIONS:
+        yield finding("so-ky-hieu.dang", element,
+                      f"chữ viết tắt tên loại «{head}» không có trong Phụ lục III",
+                      "một chữ viết tắt của Phụ lục III, ví dụ «BC», «KH», «TTr»")
+    elif len(segments) < 2:
+        yield finding("so-ky-hieu.dang", element,
+                      f"ký hiệu «{symbol}» thiếu chữ viết tắt tên cơ quan",
+                      f"«{head}-<cơ quan>», ví dụ «{head}-UBND»")
+
+
+def place_date(context: Context) -> Iterator[LayoutFinding]:
+    """«Địa danh, ngày 05 tháng 3 năm 2020», italic 13–14, padded."""
+    found = context.elements
+    if found.quoc_hieu is None:
+        return
+    spot = found.date
+    element = "Địa danh, ngày tháng"
+    if spot is None:
+        yield finding("dia-danh.thieu", element,
+                      "không tìm thấy dòng «…, ngày … tháng … năm …»",
+                      "địa danh và ngày ban hành dưới Tiêu ngữ")
+        return
+    problems = run_problems(spot.element, context.resolver, sizes=(13, 14), italic=True)
+    if problems:
+        yield finding("dia-danh.dinh-dang", element, ", ".join(problems), "cỡ 13–14, nghiêng")
+    blanks: list[str] = []
+    for problem in date_problems(normalise(spot.text)):
+        if problem.blank:
+            blanks.append(problem.message)
+        else:
+            yield finding("ngay-thang.dang", element, problem.message, problem.expected)
+    if blanks:
+        yield finding("ngay-thang.de-trong", element, "; ".join(blanks),
+                      "ngày, tháng, năm ghi đủ khi ký ban hành")

@@ -1,0 +1,40 @@
+"""Tên loại and trích yếu (Phụ lục I, Mục II.5.b)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import LayoutFinding
+from ..lines import rule_follows
+from ..rules import finding
+from .common import excerpt, run_problems
+
+
+def title(context: Context) -> Iterator[LayoutFinding]:
+    """Tên loại caps bold centred, trích yếu bold centred, a rule under them."""
+    found = context.elements
+    if found.quoc_hieu is None or found.ten_loai is None:
+        return
+    resolver = context.resolver
+    spot = found.ten_loai
+    problems = run_problems(spot.element, resolver, sizes=(13, 14), bold=True, italic=False)
+    if resolver.paragraph_format(spot.element).alignment != "center":
+        problems.append("không căn giữa")
+    if problems:
+        yield finding("ten-loai.dinh-dang", "Tên loại văn bản",
+                      f"{excerpt(spot)}: {', '.join(problems)}",
+                      "in hoa, cỡ 13–14, đứng, đậm, căn giữa")
+    for line in found.trich_yeu:
+        problems = run_problems(line.element, resolver, sizes=(13, 14), bold=True, italic=False)
+        if resolver.paragraph_format(line.element).alignment != "center":
+            problems.append("không căn giữa")
+        if problems:
+            yield finding("trich-yeu.dinh-dang", "Trích yếu",
+                          f"{excerpt(line)}: {', '.join(problems)}",
+                          "cỡ 13–14, đứng, đậm, căn giữa dưới tên loại")
+    if found.trich_yeu:
+        last = found.trich_yeu[-1]
+        if not rule_follows(last.paragraphs, last.index, resolver):
+            yield finding("trich-yeu.gach-chan", "Trích yếu", "không có đường kẻ dưới trích yếu",
+                          "đường kẻ ngang, nét liền, dài 1/3 đến 1/2 dòng chữ, đặt cân đối")
