@@ -133,8 +133,7 @@ def test_rendered_examples_pass(example: Path) -> None:
     """Every example rendered by baocao passes (draft blanks are warnings only)."""
     import baocao
 
-    load, render = getattr(baocao, "load", None), getattr(baocao, "render", None)
-    if load is None or render is None:
-        pytest.skip("baocao.load/render are not in this checkout")
-    findings = check(render(load(example)))
+    rendered = baocao.render(baocao.load(example))
+    assert rendered is not None
+    findings = check(rendered)
     assert [f for f in findings if f.severity == "error"] == []

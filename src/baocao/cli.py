@@ -80,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("templates", help="liệt kê các loại báo cáo đã đăng ký",
                         description="Liệt kê các loại báo cáo, tên và gói cung cấp.")
+
+    check = commands.add_parser(
+        "check",
+        help="kiểm tra thể thức một tệp .docx bất kỳ theo Nghị định 30/2020",
+        description="Kiểm tra thể thức văn bản (.docx) theo Nghị định 30/2020/NĐ-CP: khổ giấy, lề, "
+        "phông chữ, quốc hiệu, tiêu ngữ, số và ký hiệu, ngày tháng, tên loại, nơi nhận, chữ ký, "
+        "số trang. Mã thoát 1 khi có lỗi (cảnh báo không tính là lỗi).",
+    )
+    check.add_argument("files", nargs="+", metavar="TỆP.docx", help="các tệp cần kiểm tra")
+    check.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho công cụ khác")
     return parser
 
 
@@ -141,4 +151,27 @@ def _templates(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"render": _render, "validate": _validate, "templates": _templates}
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from baocao.layout import check, findings_to_json, format_finding
+
+    failed = False
+    reports = []
+    for name in args.files:
+        findings = check(Path(name))
+        failed = failed or any(f.severity == "error" for f in findings)
+        if args.json:
+            reports.append(json.loads(findings_to_json(findings, name)))
+        elif findings:
+            for finding in findings:
+                print(format_finding(finding, name), file=out)
+        else:
+            print(f"{name}: đúng thể thức", file=out)
+    if args.json:
+        print(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False, indent=2),
+              file=out)
+    return EXIT_DATA if failed else EXIT_OK
+
+
+_COMMANDS = {"render": _render, "validate": _validate, "templates": _templates, "check": _check}

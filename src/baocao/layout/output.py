@@ -10,15 +10,20 @@ from .findings import LayoutFinding
 
 
 def format_finding(finding: LayoutFinding, filename: str) -> str:
-    """One line: ``file.docx: [rule-id] element: message (cần: expected)``.
+    """One line: ``file.docx: [rule-id] element: message (cần: expected)``; a warning
+    says so before its message.
 
     >>> from baocao.layout.rules import finding
     >>> f = finding("le.trai", "Lề trái", "lề trái 25 mm", "30–35 mm")
     >>> format_finding(f, "bc.docx")
     'bc.docx: [le.trai] Lề trái: lề trái 25 mm (cần: 30–35 mm)'
+    >>> w = finding("so-ky-hieu.de-trong", "Số, ký hiệu", "chưa ghi số", "số văn bản")
+    >>> format_finding(w, "bc.docx")
+    'bc.docx: [so-ky-hieu.de-trong] Số, ký hiệu: cảnh báo: chưa ghi số (cần: số văn bản)'
     """
+    label = "cảnh báo: " if finding.severity == "warning" else ""
     return (
-        f"{filename}: [{finding.rule}] {finding.element}: {finding.message} "
+        f"{filename}: [{finding.rule}] {finding.element}: {label}{finding.message} "
         f"(cần: {finding.expected})"
     )
 

@@ -5,41 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from baocao.document_types import ADMINISTRATIVE
+
 from .text import fold_tones, normalise
 
-#: Phụ lục III, Mục I: tên loại văn bản hành chính → chữ viết tắt.
-TYPE_ABBREVIATIONS: dict[str, str] = {
-    "NGHỊ QUYẾT": "NQ",
-    "QUYẾT ĐỊNH": "QĐ",
-    "CHỈ THỊ": "CT",
-    "QUY CHẾ": "QC",
-    "QUY ĐỊNH": "QyĐ",
-    "THÔNG CÁO": "TC",
-    "THÔNG BÁO": "TB",
-    "HƯỚNG DẪN": "HD",
-    "CHƯƠNG TRÌNH": "CTr",
-    "KẾ HOẠCH": "KH",
-    "PHƯƠNG ÁN": "PA",
-    "ĐỀ ÁN": "ĐA",
-    "DỰ ÁN": "DA",
-    "BÁO CÁO": "BC",
-    "BIÊN BẢN": "BB",
-    "TỜ TRÌNH": "TTr",
-    "HỢP ĐỒNG": "HĐ",
-    "CÔNG ĐIỆN": "CĐ",
-    "BẢN GHI NHỚ": "BGN",
-    "BẢN THỎA THUẬN": "BTT",
-    "GIẤY ỦY QUYỀN": "GUQ",
-    "GIẤY MỜI": "GM",
-    "GIẤY GIỚI THIỆU": "GGT",
-    "GIẤY NGHỈ PHÉP": "GNP",
-    "PHIẾU GỬI": "PG",
-    "PHIẾU CHUYỂN": "PC",
-    "PHIẾU BÁO": "PB",
-    "BẢN SAO Y": "SY",
-    "BẢN TRÍCH SAO": "TrS",
-    "BẢN SAO LỤC": "SL",
-}
+#: Phụ lục III, Mục I: tên loại (upper case, tones folded) → chữ viết tắt.
+TYPE_ABBREVIATIONS: dict[str, str] = {fold_tones(name): abbr for name, abbr in ADMINISTRATIVE.items()}
 ABBREVIATIONS = frozenset(TYPE_ABBREVIATIONS.values())
 
 _BLANK = re.compile(r"^[\s.…_]*$")
