@@ -6,30 +6,68 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from baocao.consistency import CheckContext, Problem
+from baocao.consistency.frame import check_frame
 from baocao.docx_package import write_atomic
 from baocao.engine import make_environment, render_docx
 from baocao.errors import DataError, Finding, TemplateError
 from baocao.frame_context import frame_context
-from baocao.loading import LoadedData, load_yaml
+from baocao.loading import LoadedData, dotted, load_yaml
 from baocao.models.blocks import VanBanHanhChinh
 from baocao.registry import Registry, ReportType, check_template, default_registry
 from baocao.validation import validate_model
 
 
-def load(path: str | Path, *, registry: Registry | None = None) -> VanBanHanhChinh:
-    """Read and validate a data file; raise :class:`DataError` listing every problem."""
-    loaded = load_yaml(path)
-    report_type = _type_of(loaded, registry or default_registry())
-    return validate_model(report_type.model, loaded)
+def load(
+    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None
+) -> VanBanHanhChinh:
+    """Read and validate a data file; raise :class:`DataError` listing every error
+    (and the warnings found beside them).  Warnings alone do not raise: see
+    :func:`validate` to get them."""
+    report, findings = inspect(path, registry=registry, today=today)
+    if report is None:
+        raise DataError(findings)
+    return report
 
 
-def validate(path: str | Path, *, registry: Registry | None = None) -> list[Finding]:
-    """Every problem in a data file, without raising (an empty list when it is valid)."""
+def validate(
+    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None
+) -> list[Finding]:
+    """Every problem in a data file, errors and warnings, without raising (an empty
+    list when there is nothing to say).  ``today`` enables the "dated in the
+    future" warnings; the library never reads the clock itself."""
+    return inspect(path, registry=registry, today=today)[1]
+
+
+def inspect(
+    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None
+) -> tuple[VanBanHanhChinh | None, list[Finding]]:
+    """The validated model (None when there are errors) and every finding."""
+    registry = registry or default_registry()
     try:
-        load(path, registry=registry)
+        loaded = load_yaml(path)
+        report_type = _type_of(loaded, registry)
+        report = validate_model(report_type.model, loaded)
     except DataError as error:
-        return error.findings
-    return []
+        return None, error.findings
+    findings = [
+        loaded.finding(problem.path, problem.code, problem.message, severity=problem.severity)
+        for problem in consistency_problems(report, report_type, today=today)
+    ]
+    findings = DataError(findings).findings  # errors first, then by line
+    has_errors = any(f.severity == "error" for f in findings)
+    return (None if has_errors else report), findings
+
+
+def consistency_problems(
+    report: VanBanHanhChinh, report_type: ReportType, *, today: dt.date | None = None
+) -> list[Problem]:
+    """The frame's and the type's consistency rules applied to ``report``."""
+    context = CheckContext(today=today)
+    problems = list(check_frame(report, context))
+    if report_type.checks is not None:
+        problems.extend(report_type.checks(report, context))
+    return problems
 
 
 def render(
@@ -41,10 +79,15 @@ def render(
 ) -> bytes | None:
     """Render ``report`` to .docx: write ``out`` atomically, or return the bytes.
 
+    The consistency rules run first: a report with an error is not rendered.
+
     ``template`` is a clerk's edited copy of the type's template; it is checked
     like a built-in one before use.
     """
     report_type = (registry or default_registry()).get(report.loai)
+    errors = [p for p in consistency_problems(report, report_type) if p.severity == "error"]
+    if errors:
+        raise DataError(Finding(p.code, p.message, path=dotted(p.path)) for p in errors)
     data = _render_bytes(report, report_type, template)
     if out is None:
         return data

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from baocao.errors import BaocaoError, DataError
 
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         parser.print_help(out)
         return EXIT_USAGE
     try:
-        return int(_COMMANDS[args.command](args, out))
+        return int(_COMMANDS[args.command](args, out, err))
     except DataError as error:
         for finding in error.findings:
             print(finding, file=err)
@@ -122,28 +122,40 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         return EXIT_DATA
 
 
-def _render(args: argparse.Namespace, out: TextIO) -> int:
-    from baocao.api import load, render
+def _checked(path: str, err: TextIO) -> Any:
+    """The validated report; warnings printed on ``err``, errors raised."""
+    import datetime as dt
+
+    from baocao.api import inspect
+
+    report, findings = inspect(path, today=dt.date.today())
+    if report is None:
+        raise DataError(findings)
+    for finding in findings:
+        print(finding, file=err)
+    return report
+
+
+def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from baocao.api import render
 
     data = Path(args.data)
     output = Path(args.output) if args.output else data.with_suffix(".docx")
-    report = load(data)
+    report = _checked(args.data, err)
     render(report, output, template=args.template)
     if not args.quiet:
         print(f"Đã tạo {output}", file=out)
     return EXIT_OK
 
 
-def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    from baocao.api import load
-
-    load(args.data)
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _checked(args.data, err)
     if not args.quiet:
         print(f"{args.data}: hợp lệ", file=out)
     return EXIT_OK
 
 
-def _templates(args: argparse.Namespace, out: TextIO) -> int:
+def _templates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from baocao.registry import default_registry
 
     for report_type in default_registry():
@@ -151,7 +163,7 @@ def _templates(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _check(args: argparse.Namespace, out: TextIO) -> int:
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
     from baocao.layout import check, findings_to_json, format_finding

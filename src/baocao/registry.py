@@ -22,6 +22,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 
+from baocao.consistency import CheckContext, Problem
 from baocao.engine import Filter, make_environment
 from baocao.errors import PluginError, TemplateError
 from baocao.models.blocks import VanBanHanhChinh
@@ -30,6 +31,7 @@ ENTRY_POINT_GROUP = "baocao.reports"
 FRAME_KEY = "khung"
 
 ContextHook = Callable[[Any], Mapping[str, Any]]
+ChecksHook = Callable[[Any, CheckContext], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class ReportType:
     context_keys: frozenset[str] = frozenset()
     """The keys ``context`` returns: checked against the template's variables."""
     filters: Mapping[str, Filter] = field(default_factory=dict)
+    checks: ChecksHook | None = None
+    """Consistency rules of this type, beyond the frame's (see :mod:`baocao.consistency`)."""
     package: str = "baocao"
     """The distribution that provides it (for messages and ``baocao templates``)."""
 

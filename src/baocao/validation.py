@@ -54,6 +54,8 @@ def _finding(detail: ErrorDetails, model: type[BaseModel], loaded: LoadedData) -
         description = _description_at(model, path)
         about = f" ({description})" if description else ""
         return loaded.finding(path, "thieu-truong", f"thiếu trường bắt buộc{about}")
+    if "-" in kind:  # baocao's own rule (PydanticCustomError): its code and message as they are
+        return loaded.finding(path, kind, detail["msg"])
     return loaded.finding(path, _CODES.get(kind, "gia-tri"), _message(detail))
 
 

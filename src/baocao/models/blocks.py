@@ -19,17 +19,51 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from baocao.formatting import PartialDate, normalize_text
 
+MAX_TEXT_CHARS = 20_000
+"""The longest text one field may hold (a long paragraph is about 2,000 characters)."""
 
-def _nfc(value: object) -> object:
-    """Normalise every string from a data file to Unicode NFC."""
-    return normalize_text(value) if isinstance(value, str) else value
+MAX_ITEMS = 500
+"""The most items one list of paragraphs, documents or recipients may hold."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-Text = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
-"""A non-empty line of text, NFC-normalised."""
+def _clean_text(value: object) -> object:
+    """NFC-normalise a string; refuse control characters Word cannot hold."""
+    if not isinstance(value, str):
+        return value
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        raise PydanticCustomError(
+            "ky-tu-dieu-khien",
+            "có ký tự điều khiển U+{code} ở vị trí {position} (thường do sao chép từ phần mềm khác); "
+            "hãy xóa rồi gõ lại đoạn này",
+            {"code": f"{ord(bad.group()):04X}", "position": bad.start() + 1},
+        )
+    if len(value) > MAX_TEXT_CHARS:
+        raise PydanticCustomError(
+            "van-ban-qua-dai",
+            "đoạn văn dài {length} ký tự, vượt giới hạn {limit} ký tự; hãy tách thành nhiều đoạn",
+            {"length": len(value), "limit": MAX_TEXT_CHARS},
+        )
+    return normalize_text(value)
+
+
+def _not_bool(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError("kieu-so-nguyen", "cần một số, không phải true/false")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
+"""A non-empty text, NFC-normalised, without control characters."""
+
+Count = Annotated[int, BeforeValidator(_not_bool), Field(ge=0)]
+"""A count (of households, units …): a non-negative whole number."""
 
 
 class Block(BaseModel):
@@ -51,8 +85,10 @@ def split_so_ky_hieu(value: str) -> tuple[str, str]:
     """
     match = _SYMBOL.match(value.strip())
     if not match:
-        raise ValueError(
-            f"số, ký hiệu «{value}» không đúng dạng «số/ký hiệu», ví dụ «596/KH-UBND»"
+        raise PydanticCustomError(
+            "ky-hieu-sai-dang",
+            "số, ký hiệu «{value}» không đúng dạng «số/ký hiệu» (không có dấu cách), ví dụ «596/KH-UBND»",
+            {"value": value},
         )
     return match["so"], match["ky_hieu"]
 
@@ -148,6 +184,7 @@ class NoiNhan(Block):
     danh_sach: list[Text] = Field(
         description="Các nơi nhận, mỗi nơi một dòng, không cần dấu «-» và «;»",
         min_length=1,
+        max_length=MAX_ITEMS,
     )
     luu: Text = Field(
         "VT",
@@ -187,14 +224,28 @@ class NguoiKy(Block):
 
     @model_validator(mode="after")
     def _lines_needed(self) -> NguoiKy:
+        code = "nguoi-ky-thieu-dong"
         if self.tham_quyen == "TM." and not self.thay_mat:
-            raise ValueError("ký «TM.» cần «thay_mat»: tên tập thể, ví dụ «Ủy ban nhân dân»")
-        if self.tham_quyen in ("KT.", "TL.", "TUQ.") and not self.chuc_vu_nguoi_ky:
-            raise ValueError(
-                f"ký «{self.tham_quyen}» cần «chuc_vu_nguoi_ky»: chức vụ của chính người ký"
+            raise PydanticCustomError(
+                code, "ký «TM.» cần «thay_mat»: tên tập thể, ví dụ «Ủy ban nhân dân»"
             )
-        if self.tham_quyen == "Q." and self.chuc_vu_nguoi_ky:
-            raise ValueError("ký «Q.» chỉ ghi «chuc_vu»; bỏ «chuc_vu_nguoi_ky»")
+        if self.tham_quyen in ("KT.", "TL.", "TUQ.") and not self.chuc_vu_nguoi_ky:
+            raise PydanticCustomError(
+                code,
+                "ký «{prefix}» cần «chuc_vu_nguoi_ky»: chức vụ của chính người ký, ví dụ «Phó Chủ tịch»",
+                {"prefix": self.tham_quyen},
+            )
+        if self.tham_quyen != "TM." and self.thay_mat:
+            raise PydanticCustomError(
+                "nguoi-ky-thua-dong",
+                "«thay_mat» chỉ dùng khi ký «TM.»; bỏ «thay_mat» hoặc ghi «tham_quyen: TM.»",
+            )
+        if self.tham_quyen in (None, "Q.") and self.chuc_vu_nguoi_ky:
+            raise PydanticCustomError(
+                "nguoi-ky-thua-dong",
+                "ký «{prefix}» chỉ ghi «chuc_vu»; bỏ «chuc_vu_nguoi_ky»",
+                {"prefix": self.tham_quyen or "(người đứng đầu)"},
+            )
         return self
 
     def dong_chuc_vu(self) -> list[str]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from baocao.models.blocks import Block, Text, VanBanHanhChinh, VanBanTrichDan
+from baocao.models.blocks import MAX_ITEMS, Block, Count, Text, VanBanHanhChinh, VanBanTrichDan
 
-Paragraphs = list[Text]
+Paragraphs = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
 
 
@@ -29,7 +30,7 @@ class LanhDaoChiDao(Block):
         description="Câu dẫn trước danh sách văn bản đã ban hành, ví dụ «Ban hành các văn bản …, cụ thể:»",
     )
     van_ban_ban_hanh: list[VanBanTrichDan] = Field(
-        default_factory=list, description="Các văn bản chỉ đạo đã ban hành"
+        default_factory=list, description="Các văn bản chỉ đạo đã ban hành", max_length=MAX_ITEMS
     )
 
 
@@ -42,9 +43,11 @@ class ThoiGian(Block):
     @model_validator(mode="after")
     def _ordered(self) -> ThoiGian:
         if self.tu_ngay > self.den_ngay:
-            raise ValueError(
-                f"«tu_ngay» ({self.tu_ngay:%d/%m/%Y}) phải trước hoặc bằng "
-                f"«den_ngay» ({self.den_ngay:%d/%m/%Y})"
+            raise PydanticCustomError(
+                "thoi-gian-nguoc",
+                "ngày bắt đầu «tu_ngay» ({start}) sau ngày kết thúc «den_ngay» ({end}); "
+                "kiểm tra lại hai ngày",
+                {"start": f"{self.tu_ngay:%d/%m/%Y}", "end": f"{self.den_ngay:%d/%m/%Y}"},
             )
         return self
 
@@ -52,8 +55,8 @@ class ThoiGian(Block):
 class PhamVi(Block):
     """The units covered: 117/117 thôn, tổ dân phố."""
 
-    so_don_vi_ra_soat: int = Field(description="Số thôn, tổ dân phố đã rà soát", ge=0)
-    tong_so_don_vi: int = Field(description="Tổng số thôn, tổ dân phố trên địa bàn", ge=1)
+    so_don_vi_ra_soat: Count = Field(description="Số thôn, tổ dân phố đã rà soát")
+    tong_so_don_vi: Count = Field(description="Tổng số thôn, tổ dân phố trên địa bàn", ge=1)
     ten_don_vi: Text = Field(
         "thôn, tổ dân phố", description="Tên gọi đơn vị rà soát, ví dụ «thôn, tổ dân phố»"
     )
@@ -61,9 +64,10 @@ class PhamVi(Block):
     @model_validator(mode="after")
     def _within(self) -> PhamVi:
         if self.so_don_vi_ra_soat > self.tong_so_don_vi:
-            raise ValueError(
-                f"số đơn vị đã rà soát ({self.so_don_vi_ra_soat}) lớn hơn tổng số "
-                f"({self.tong_so_don_vi})"
+            raise PydanticCustomError(
+                "pham-vi-vuot",
+                "số đơn vị đã rà soát ({done}) lớn hơn tổng số đơn vị ({total})",
+                {"done": self.so_don_vi_ra_soat, "total": self.tong_so_don_vi},
             )
         return self
 
@@ -84,8 +88,8 @@ class TrienKhai(Block):
 class NamTruoc(Block):
     """Last year's approved figures for one class of households."""
 
-    so_ho: int = Field(description="Số hộ năm trước", ge=0)
-    tong_so_ho: int | None = Field(
+    so_ho: Count = Field(description="Số hộ năm trước")
+    tong_so_ho: Count | None = Field(
         None, description="Tổng số hộ dân năm trước (mẫu số của tỷ lệ năm trước)", ge=1
     )
     ty_le: Decimal | None = Field(
@@ -96,29 +100,57 @@ class NamTruoc(Block):
     )
 
 
+class DienBien(Block):
+    """Movement during the year (../shared/spec/ra-soat-ho-ngheo.md §3.2): the end of
+    the period = start − decreases + increases."""
+
+    dau_ky: Count = Field(description="Số hộ đầu kỳ (danh sách đã phê duyệt năm trước)")
+    giam_sang_nhom_khac: Count = Field(
+        0, description="Giảm do chuyển sang nhóm kia (hộ nghèo thoát lên cận nghèo, hoặc ngược lại)"
+    )
+    giam_thoat_han: Count = Field(0, description="Giảm do thoát hẳn (vượt chuẩn cận nghèo)")
+    giam_khac: Count = Field(0, description="Giảm khác (chết, chuyển đi, tách, nhập hộ …)")
+    tang_tu_nhom_khac: Count = Field(0, description="Tăng do chuyển từ nhóm kia sang")
+    tang_tai: Count = Field(0, description="Tăng do tái nghèo (tái cận nghèo)")
+    tang_phat_sinh: Count = Field(0, description="Tăng do phát sinh mới")
+    tang_khac: Count = Field(0, description="Tăng khác (chuyển đến, tách hộ …)")
+    cuoi_ky: Count = Field(description="Số hộ cuối kỳ")
+
+    def cuoi_ky_tinh(self) -> int:
+        """The end of the period the movements give."""
+        decreases = self.giam_sang_nhom_khac + self.giam_thoat_han + self.giam_khac
+        increases = self.tang_tu_nhom_khac + self.tang_tai + self.tang_phat_sinh + self.tang_khac
+        return self.dau_ky - decreases + increases
+
+
 class NhomHo(Block):
     """One class of households (poor or near-poor): this year's count, last year's."""
 
-    so_ho: int = Field(description="Số hộ năm nay", ge=0)
+    so_ho: Count = Field(description="Số hộ năm nay")
     ty_le: Decimal | None = Field(
         None,
         description="Tỷ lệ (%) nếu muốn ghi để đối chiếu; luôn được tính lại từ số hộ",
         ge=0,
         le=100,
     )
+    tang_giam: int | None = Field(
+        None,
+        description="Số hộ tăng (số dương) hoặc giảm (số âm) so với năm trước, nếu muốn ghi để đối chiếu",
+    )
     nam_truoc: NamTruoc | None = Field(None, description="Số liệu năm trước để so sánh")
+    dien_bien: DienBien | None = Field(None, description="Diễn biến trong năm (không bắt buộc)")
 
 
 class ChiTieu(Block):
     """The plan target for the year (kế hoạch giảm … hộ nghèo)."""
 
-    giam_ho_ngheo: int = Field(description="Số hộ nghèo kế hoạch giao giảm trong năm", ge=0)
+    giam_ho_ngheo: Count = Field(description="Số hộ nghèo kế hoạch giao giảm trong năm")
 
 
 class KetQua(Block):
     """III. Kết quả thực hiện."""
 
-    tong_so_ho: int = Field(description="Tổng số hộ dân trên địa bàn", ge=1)
+    tong_so_ho: Count = Field(description="Tổng số hộ dân trên địa bàn", ge=1)
     ho_ngheo: NhomHo = Field(description="Hộ nghèo")
     ho_can_ngheo: NhomHo = Field(description="Hộ cận nghèo")
     chi_tieu: ChiTieu | None = Field(None, description="Chỉ tiêu kế hoạch giảm nghèo")
@@ -150,7 +182,9 @@ class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
     nam: int = Field(description="Năm rà soát", ge=2000, le=2200)
     dia_ban: Text = Field(description="Tên địa bàn trong câu văn, ví dụ «thành phố Bắc Kạn»")
     can_cu: list[VanBanTrichDan] = Field(
-        description="Văn bản cấp trên được thực hiện (câu «Thực hiện …» mở đầu)", min_length=1
+        description="Văn bản cấp trên được thực hiện (câu «Thực hiện …» mở đầu)",
+        min_length=1,
+        max_length=MAX_ITEMS,
     )
     mo_dau: Text = Field(
         description="Câu tiếp theo sau «Thực hiện …», ví dụ «UBND thành phố báo cáo …, như sau:»"

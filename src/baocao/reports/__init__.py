@@ -17,6 +17,7 @@ BUILTIN_BODIES: dict[str, Body] = {
 
 def builtin_types() -> list[ReportType]:
     """The built-in report types, ready to register."""
+    from baocao.consistency.ra_soat_ho_ngheo import check_ra_soat_ho_ngheo
     from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo
     from baocao.registry import ReportType, builtin_template
 
@@ -28,5 +29,6 @@ def builtin_types() -> list[ReportType]:
             template=builtin_template("ra-soat-ho-ngheo"),
             context=ra_soat_ho_ngheo.context,
             context_keys=frozenset({"tinh", "cau_ket"}),
+            checks=check_ra_soat_ho_ngheo,
         ),
     ]
