@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from baocao.errors import DataError, Finding
@@ -103,11 +104,17 @@ def load_yaml(path: str | Path) -> LoadedData:
 def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
     """Parse YAML text (see :func:`load_yaml`)."""
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed bracket or quote is reported where the file ends; its opening
+        # is where the clerk has to look.
+        opened = error.context and error.context.startswith(
+            ("while parsing a flow", "while scanning a quoted")
+        )
+        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
         raise DataError(
             [
                 Finding(
@@ -135,6 +142,17 @@ def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
             for path in tagged
         )
     return loaded
+
+
+class _Constructor(RoundTripConstructor):
+    """Dates stay text here: the model parses them, so an impossible date such as
+    2023-02-30 becomes a finding at its line instead of a crash inside the parser."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
 def _plain(node: Any, path: Path_, marks: dict[Path_, Location], tagged: list[Path_]) -> Any:
@@ -185,6 +203,8 @@ def _yaml_problem(error: MarkedYAMLError) -> str:
         "expected <block end>, but found": "thụt lề không khớp",
         "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
         "found unexpected end of stream": "tệp kết thúc bất ngờ",
+        "expected ',' or ']'": "danh sách «[…]» chưa đóng bằng «]»",
+        "expected ',' or '}'": "bảng «{…}» chưa đóng bằng «}»",
     }
     for english, vietnamese in translations.items():
         if english in problem:

@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from baocao.consistency import CheckContext, Problem
 from baocao.document_types import CONG_VAN, abbreviation_of, parse_symbol
 from baocao.formatting import format_date
@@ -48,15 +50,9 @@ def check_frame(document: VanBanHanhChinh, context: CheckContext) -> Iterator[Pr
     document's symbol and date, dates in the future."""
     yield from _own_symbol(document)
     latest = latest_issue_date(document)
-    for name, value in type(document).model_fields.items():
-        del value
-        items = getattr(document, name)
-        if isinstance(items, list):
-            for index, item in enumerate(items):
-                if isinstance(item, VanBanTrichDan):
-                    yield from cited_document(item, (name, index), latest, context)
-        elif isinstance(items, VanBanTrichDan):
-            yield from cited_document(items, (name,), latest, context)
+    for path, value in walk(document):
+        if isinstance(value, VanBanTrichDan):
+            yield from cited_document(value, path, latest, context)
     if context.today is not None and earliest_issue_date_of(document.ngay) > context.today:
         yield Problem(
             ("ngay",),
@@ -65,6 +61,17 @@ def check_frame(document: VanBanHanhChinh, context: CheckContext) -> Iterator[Pr
             f"sau hôm nay ({format_date(context.today, style='short')}); kiểm tra lại năm, tháng",
             "warning",
         )
+
+
+def walk(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """Every block inside a model, with its field path (depth first)."""
+    if isinstance(value, BaseModel):
+        yield path, value
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from walk(item, (*path, index))
 
 
 def cited_document(

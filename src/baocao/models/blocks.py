@@ -115,14 +115,34 @@ class NgayBanHanh(Block):
         return dt.date(self.nam, self.thang, self.ngay)
 
 
-def _date_or_partial(value: object) -> object:
-    """Accept a YAML date (2023-11-20) or a mapping with blank parts."""
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """A date is written YYYY-MM-DD; a bare number is refused (pydantic would read
+    20230907 as seconds since 1970)."""
     if isinstance(value, dt.datetime):
         return value.date()
-    return value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "ngay-khong-co-that", "ngày «{value}» không có trên lịch", {"value": value}
+            ) from None
+    if isinstance(value, dict):
+        return value  # a draft date {nam, thang, ngay}, where allowed
+    raise PydanticCustomError(
+        "kieu-ngay", "cần một ngày dạng YYYY-MM-DD (ví dụ 2023-09-07), nhận được «{value}»", {"value": value}
+    )
 
 
-DraftDate = Annotated[dt.date | NgayBanHanh, BeforeValidator(_date_or_partial)]
+Ngay = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date written YYYY-MM-DD."""
+
+DraftDate = Annotated[dt.date | NgayBanHanh, BeforeValidator(_iso_date)]
 
 
 class CoQuan(Block):
@@ -159,7 +179,7 @@ class VanBanTrichDan(Block):
 
     loai: Text = Field(description="Tên loại văn bản, ví dụ «Kế hoạch», «Quyết định», «Công văn»")
     so_ky_hieu: Text = Field(description="Số và ký hiệu, ví dụ «596/KH-UBND»")
-    ngay: dt.date = Field(description="Ngày ban hành (YYYY-MM-DD)")
+    ngay: Ngay = Field(description="Ngày ban hành (YYYY-MM-DD)")
     co_quan: Text | None = Field(
         None,
         description="Cơ quan ban hành, ví dụ «UBND tỉnh»; để trống nếu là văn bản của chính cơ quan",

@@ -6,14 +6,14 @@ change and the plan verdict are computed (see :mod:`baocao.reports.ra_soat_ho_ng
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from baocao.models.blocks import MAX_ITEMS, Block, Count, Text, VanBanHanhChinh, VanBanTrichDan
+from baocao.formatting import format_date
+from baocao.models.blocks import MAX_ITEMS, Block, Count, Ngay, Text, VanBanHanhChinh, VanBanTrichDan
 
 Paragraphs = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
@@ -37,8 +37,8 @@ class LanhDaoChiDao(Block):
 class ThoiGian(Block):
     """A period: from one date to another."""
 
-    tu_ngay: dt.date = Field(description="Từ ngày (YYYY-MM-DD)")
-    den_ngay: dt.date = Field(description="Đến hết ngày (YYYY-MM-DD)")
+    tu_ngay: Ngay = Field(description="Từ ngày (YYYY-MM-DD)")
+    den_ngay: Ngay = Field(description="Đến hết ngày (YYYY-MM-DD)")
 
     @model_validator(mode="after")
     def _ordered(self) -> ThoiGian:
@@ -47,7 +47,10 @@ class ThoiGian(Block):
                 "thoi-gian-nguoc",
                 "ngày bắt đầu «tu_ngay» ({start}) sau ngày kết thúc «den_ngay» ({end}); "
                 "kiểm tra lại hai ngày",
-                {"start": f"{self.tu_ngay:%d/%m/%Y}", "end": f"{self.den_ngay:%d/%m/%Y}"},
+                {
+                    "start": format_date(self.tu_ngay, style="short"),
+                    "end": format_date(self.den_ngay, style="short"),
+                },
             )
         return self
 
