@@ -17,9 +17,12 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from baocao.errors import DataError, Finding
+from baocao.formatting import format_number
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""The largest data file accepted (5 MB): a report is a few kilobytes."""
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest data file accepted (1 MB).  A report is a few kilobytes; YAML with
+line marks parses at roughly 0.1 MB a second, so a larger file would keep a clerk
+waiting — long tables belong in a spreadsheet beside the data file."""
 
 Location = tuple[int, int]
 Path_ = tuple[str | int, ...]
@@ -77,8 +80,9 @@ def load_yaml(path: str | Path) -> LoadedData:
             [
                 Finding(
                     "tep-qua-lon",
-                    f"tệp dữ liệu {size:,} byte vượt giới hạn {MAX_FILE_BYTES:,} byte; "
-                    "hãy kiểm tra lại có đúng là tệp báo cáo không",
+                    f"tệp dữ liệu {format_number(size)} byte vượt giới hạn "
+                    f"{format_number(MAX_FILE_BYTES)} byte; hãy kiểm tra lại có đúng là tệp báo cáo "
+                    "không (bảng dài thì để trong tệp Excel hoặc CSV)",
                     file=name,
                 )
             ]
