@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import baocao
 from baocao.loading import parse_yaml
+
 from conftest import BAC_KAN
 
 
