@@ -129,8 +129,8 @@ def _mutated(path: tuple[object, ...], action: str, payload: object) -> object:
         old = parent[last]  # type: ignore[index]
         if action == "inject" and isinstance(old, str):
             payload = f"{old} {payload}"
-        elif action == "perturb" and isinstance(old, int) and not isinstance(old, bool):
-            payload = old + int(payload)  # type: ignore[call-overload]
+        elif action == "perturb" and isinstance(old, int) and isinstance(payload, int):
+            payload = old + payload
         parent[last] = payload  # type: ignore[index]
     return data
 
