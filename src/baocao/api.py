@@ -20,6 +20,8 @@ def load(path: str | Path, *, registry: Registry | None = None) -> VanBanHanhChi
     """Read and validate a data file; raise :class:`DataError` listing every problem."""
     loaded = load_yaml(path)
     report_type = _type_of(loaded, registry or default_registry())
+    if report_type.prepare is not None:
+        report_type.prepare(loaded, Path(path).parent)
     return validate_model(report_type.model, loaded)
 
 

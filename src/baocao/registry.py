@@ -30,6 +30,9 @@ ENTRY_POINT_GROUP = "baocao.reports"
 FRAME_KEY = "khung"
 
 ContextHook = Callable[[Any], Mapping[str, Any]]
+PrepareHook = Callable[[Any, Path], None]
+"""Called with the loaded data (:class:`baocao.loading.LoadedData`) and the data
+file's folder before validation: reads the files the data refers to."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class ReportType:
     filters: Mapping[str, Filter] = field(default_factory=dict)
     package: str = "baocao"
     """The distribution that provides it (for messages and ``baocao templates``)."""
+    prepare: PrepareHook | None = None
+    """Reads files the data refers to (a spreadsheet beside the data file)."""
 
     def provided_names(self) -> set[str]:
         """Every top-level name a template of this type may use."""

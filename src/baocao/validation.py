@@ -54,6 +54,8 @@ def _finding(detail: ErrorDetails, model: type[BaseModel], loaded: LoadedData) -
         description = _description_at(model, path)
         about = f" ({description})" if description else ""
         return loaded.finding(path, "thieu-truong", f"thiếu trường bắt buộc{about}")
+    if "-" in kind:  # baocao's own codes (models.blocks.located_error): already Vietnamese
+        return loaded.finding(path, kind, detail["msg"])
     return loaded.finding(path, _CODES.get(kind, "gia-tri"), _message(detail))
 
 

@@ -16,9 +16,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from baocao.formatting import PartialDate, normalize_text
 
@@ -30,6 +32,28 @@ def _nfc(value: object) -> object:
 
 Text = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
 """A non-empty line of text, NFC-normalised."""
+
+
+def located_error(
+    model: type[BaseModel], problems: list[tuple[tuple[str | int, ...], str, str, object]]
+) -> ValidationError:
+    """Errors pointed at fields, for a validator that checks several fields at once.
+
+    Each problem is (location relative to ``model``, code, Vietnamese message, the
+    value found).  Raised from a validator, pydantic prefixes the locations with the
+    model's own place in the data, so each finding names its exact field.
+    """
+    return ValidationError.from_exception_data(
+        model.__name__,
+        [
+            InitErrorDetails(
+                type=PydanticCustomError(code, "{thong_bao}", {"thong_bao": message}),
+                loc=loc,
+                input=value,
+            )
+            for loc, code, message, value in problems
+        ],
+    )
 
 
 class Block(BaseModel):
