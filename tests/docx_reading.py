@@ -13,11 +13,14 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def paragraphs(data: bytes) -> list[Paragraph]:
-    """Every paragraph of the body in reading order, table cells included."""
+def paragraphs(data: bytes, *, first_section_only: bool = False) -> list[Paragraph]:
+    """Every paragraph of the body in reading order, table cells included
+    (only the first section's: the document without its appendices)."""
     document = Document(io.BytesIO(data))
     out: list[Paragraph] = []
     for block in document.iter_inner_content():
+        if first_section_only and out and out[-1]._p.find(f"{W}pPr/{W}sectPr") is not None:
+            break
         if isinstance(block, Table):
             for row in block.rows:
                 seen: set[int] = set()
@@ -31,9 +34,10 @@ def paragraphs(data: bytes) -> list[Paragraph]:
     return out
 
 
-def texts(data: bytes) -> list[str]:
+def texts(data: bytes, *, first_section_only: bool = False) -> list[str]:
     """The non-empty paragraph texts, whitespace folded."""
-    return [" ".join(p.text.split()) for p in paragraphs(data) if p.text.strip()]
+    found = paragraphs(data, first_section_only=first_section_only)
+    return [" ".join(p.text.split()) for p in found if p.text.strip()]
 
 
 def find(data: bytes, start: str) -> Paragraph:

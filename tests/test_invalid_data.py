@@ -62,12 +62,13 @@ def test_every_problem_in_one_run(tmp_path: Path) -> None:
     broken = (
         source.replace("tong_so_ho: 12299", "tong_so_ho: nhiều")
         .replace("tu_ngay: 2023-09-15", "tu_ngay: hôm qua")
-        .replace("  ho_can_ngheo:", "  ho_can_nghoe:")
+        .replace("\n  ho_can_ngheo:", "\n  ho_can_nghoe:", 1)
     )
     data = tmp_path / "nhieu-loi.yaml"
     data.write_text(broken, encoding="utf-8")
     codes = sorted(f.code for f in baocao.validate(data))
-    assert codes == ["khoa-la", "kieu-ngay", "kieu-so-nguyen", "thieu-truong"]
+    # (the near-poor count itself is not missing: the summary table gives it)
+    assert codes == ["khoa-la", "kieu-ngay", "kieu-so-nguyen"]
 
 
 def test_unknown_key_suggests_the_close_name() -> None:

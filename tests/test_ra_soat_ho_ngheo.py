@@ -16,6 +16,7 @@ from conftest import BAC_KAN
 
 def _report(**ket_qua: Any) -> BaoCaoRaSoatHoNgheo:
     data = load_yaml(BAC_KAN).data
+    del data["bieu_tong_hop"]  # the figures below are typed, not summed from the table
     data["ket_qua"] = {**data["ket_qua"], **ket_qua}
     return BaoCaoRaSoatHoNgheo.model_validate(data)
 

@@ -47,6 +47,8 @@ def inspect(
     try:
         loaded = load_yaml(path)
         report_type = _type_of(loaded, registry)
+        if report_type.prepare is not None:
+            report_type.prepare(loaded, Path(path).parent)
         report = validate_model(report_type.model, loaded)
     except DataError as error:
         return None, error.findings

@@ -82,6 +82,8 @@ def render_docx(
         raise
     except jinja2.TemplateError as error:
         raise TemplateError(_describe(error, template_name)) from None
+    _drop_empty_sections(document.docx.element.body)
+    _fit_table_grids(document.docx.element.body)
     props = document.docx.core_properties
     props.title = title
     props.author = author
@@ -91,6 +93,74 @@ def render_docx(
     buffer = io.BytesIO()
     document.save(buffer)
     return normalize_package(buffer.getvalue())
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _drop_empty_sections(body: Any) -> None:
+    """Remove sections left with no content (an appendix whose condition was false).
+
+    A section ends at a paragraph holding a ``w:sectPr`` (the last one at the body's
+    own ``w:sectPr``).  A section whose blocks are all empty paragraphs is dropped;
+    when it is the last one, the previous section's properties move to the body.
+    """
+    blocks = [child for child in body if child.tag in (_W + "p", _W + "tbl")]
+    sections: list[list[Any]] = [[]]
+    for block in blocks:
+        sections[-1].append(block)
+        if block.find(f"{_W}pPr/{_W}sectPr") is not None:
+            sections.append([])
+    if len(sections) < 2:
+        return
+    for index in range(len(sections) - 1, 0, -1):
+        if any(_has_content(block) for block in sections[index]):
+            continue
+        if index == len(sections) - 1:  # the last: its properties are the body's own
+            end = sections[index - 1][-1]
+            properties = end.find(f"{_W}pPr/{_W}sectPr")
+            last = body.find(_W + "sectPr")
+            properties.getparent().remove(properties)
+            body.replace(last, properties)
+            if not _has_content(end):
+                body.remove(end)
+            for block in sections[index]:
+                body.remove(block)
+        else:
+            for block in sections[index]:
+                body.remove(block)
+        sections[index] = []
+
+
+def _has_content(block: Any) -> bool:
+    if block.tag == _W + "tbl":
+        return True
+    return any(t.text for t in block.iter(_W + "t")) or block.find(f".//{_W}drawing") is not None
+
+
+def _fit_table_grids(body: Any) -> None:
+    """Make each table's grid the widths of its cells.
+
+    docxtpl spreads the remaining width evenly when ``{%tc if %}`` removes columns;
+    the grid is rebuilt from the first row without merged cells, so the printed
+    columns keep the widths the template gave them.
+    """
+    for tbl in body.iter(_W + "tbl"):
+        grid = tbl.find(_W + "tblGrid")
+        if grid is None:
+            continue
+        for row in tbl.iter(_W + "tr"):
+            cells = row.findall(_W + "tc")
+            widths = [cell.find(f"{_W}tcPr/{_W}tcW") for cell in cells]
+            if any(w is None or w.get(_W + "type") != "dxa" for w in widths) or any(
+                cell.find(f"{_W}tcPr/{_W}gridSpan") is not None for cell in cells
+            ):
+                continue
+            columns = grid.findall(_W + "gridCol")
+            if len(columns) == len(widths):
+                for column, width in zip(columns, widths, strict=True):
+                    column.set(_W + "w", width.get(_W + "w"))
+            break
 
 
 def _describe(error: jinja2.TemplateError, template_name: str) -> str:

@@ -22,13 +22,14 @@ import io
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -39,6 +40,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from baocao.docx_package import normalize_package
+from baocao.table_template import Column, build_data_table, table_width
 
 FONT = "Times New Roman"
 
@@ -76,6 +78,7 @@ SIZE_NOI_NHAN = 12
 SIZE_DANH_SACH = 11
 SIZE_CHU_KY = 14
 SIZE_PAGE_NUMBER = 14
+SIZE_PHU_LUC = 14
 
 # Body paragraph: first-line indent 1 cm, 6 pt before, single line spacing.
 FIRST_LINE_INDENT = Twips(567)
@@ -99,6 +102,7 @@ class BodyWriter:
 
     def __init__(self, document: DocxDocument) -> None:
         self._document = document
+        self.appendices: list[Appendix] = []
 
     def paragraph(self, text: str, *, style: str = STYLE_BODY) -> Paragraph:
         """A body paragraph (justified, first-line indent 1 cm, 6 pt before)."""
@@ -122,6 +126,56 @@ class BodyWriter:
         self.paragraph("{{r doan_van|doan }}")
         self.block("endfor")
 
+    def appendix(
+        self,
+        condition: str,
+        title: str,
+        content: Callable[[AppendixWriter], None],
+        *,
+        landscape: bool | None = None,
+    ) -> None:
+        """An appendix after the signature, printed when the Jinja expression
+        ``condition`` is true (see :func:`_add_appendix`).  ``title`` is template
+        text for the title line; ``landscape=None`` turns the page when a table of
+        the appendix is wider than a portrait page."""
+        self.appendices.append(Appendix(condition, title, content, landscape))
+
+
+class AppendixWriter:
+    """What an appendix's content may write: plain lines and data tables."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self._document = document
+        self.widest = 0
+        """The widest table written (twips)."""
+
+    def paragraph(self, text: str, *, align: str = "center", bold: bool = False, italic: bool = False,
+                  size: int = SIZE_BODY) -> Paragraph:
+        paragraph = self._document.add_paragraph(style=STYLE_BLOCK)
+        paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(
+            align, WD_ALIGN_PARAGRAPH.CENTER
+        )
+        if text:
+            _run(paragraph, text, size=size, bold=bold, italic=italic)
+        return paragraph
+
+    def table(self, columns: list[Column] | tuple[Column, ...], **loop: str | None) -> None:
+        """A data table (:func:`baocao.table_template.build_data_table`)."""
+        tbl = build_data_table(columns, **loop)  # type: ignore[arg-type]
+        self._document.element.body.insert_element_before(tbl, "w:sectPr")
+        self.widest = max(self.widest, table_width(columns))
+        self._document.add_paragraph(style=STYLE_BLOCK)  # Word needs a paragraph after a table
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """An appendix (phụ lục) of a report type, laid out by the frame."""
+
+    condition: str
+    title: str
+    content: Callable[[AppendixWriter], None]
+    landscape: bool | None = None
+
 
 Body = Callable[[BodyWriter], None]
 
@@ -131,12 +185,16 @@ def build_template(body: Body) -> bytes:
     document = Document()
     _set_up_page(document)
     _set_up_styles(document)
-    _add_page_numbers(document)
+    _add_page_numbers(document.sections[0])
     body_start = document.element.body[0] if len(document.element.body) else None
     _add_header(document)
     _add_title(document)
-    body(BodyWriter(document))
+    writer = BodyWriter(document)
+    body(writer)
     _add_closing(document)
+    for number, appendix in enumerate(writer.appendices, start=1):
+        label = "Phụ lục" if len(writer.appendices) == 1 else f"Phụ lục {_ROMAN[number]}"
+        _add_appendix(document, appendix, label)
     _remove_initial_paragraph(document, body_start)
     _set_core_properties(document)
     buffer = io.BytesIO()
@@ -231,9 +289,8 @@ def _prune_styles(styles: Any, keep: set[str]) -> None:
         styles.remove(latent)
 
 
-def _add_page_numbers(document: DocxDocument) -> None:
+def _add_page_numbers(section: Any) -> None:
     """A centred PAGE field in the header from page 2; none on page 1 (titlePg)."""
-    section = document.sections[0]
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     field = OxmlElement("w:fldSimple")
@@ -326,6 +383,49 @@ def _add_closing(document: DocxDocument) -> None:
     lines += [("", {"size": SIZE_CHU_KY})] * SIGNATURE_SPACE_LINES
     lines.append(("{{ khung.ho_ten }}", {"size": SIZE_CHU_KY, "bold": True}))
     _cell_lines(right, lines)
+
+
+# --- appendices (Phụ lục) ------------------------------------------------------------------
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+
+
+def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> None:
+    """An appendix in its own section (nd30.md §8 and §3): a new page, landscape when
+    wide, page numbers restarting at 1 (none on its first page), the "Phụ lục"
+    heading, the title in caps bold and the italic "(Kèm theo …)" line.
+
+    The section break stays outside the appendix's condition; when the appendix is
+    not printed the empty last section is dropped at render time (engine)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("{%p if " + appendix.condition + " %}", style=STYLE_BLOCK)
+    heading = document.add_paragraph(style=STYLE_BLOCK)
+    _run(heading, label, size=SIZE_PHU_LUC, bold=True)
+    title = document.add_paragraph(style=STYLE_BLOCK)
+    _run(title, appendix.title, size=SIZE_TEN_LOAI, bold=True)
+    attached = document.add_paragraph(style=STYLE_BLOCK)
+    _run(attached, "{{ khung.kem_theo }}", size=SIZE_BODY, italic=True)
+    attached.paragraph_format.space_after = Pt(12)
+    writer = AppendixWriter(document)
+    appendix.content(writer)
+    document.add_paragraph("{%p endif %}", style=STYLE_BLOCK)
+
+    landscape = appendix.landscape
+    if landscape is None:
+        landscape = writer.widest > TEXT_WIDTH
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = PAGE_HEIGHT, PAGE_WIDTH
+    section.different_first_page_header_footer = True
+    section.header.is_linked_to_previous = False
+    section.first_page_header.is_linked_to_previous = False
+    _add_page_numbers(section)
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.insert_element_before(
+        numbering, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+        "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+    )
 
 
 # --- low-level helpers ---------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from baocao.formatting import format_place_date, upper_vi
+from baocao.formatting import format_date, format_place_date, upper_vi
 from baocao.models.blocks import VanBanHanhChinh
 
 BLANK_NUMBER = " " * 6
@@ -29,6 +29,8 @@ class Khung:
     luu: str
     chuc_vu: list[str]
     ho_ten: str
+    kem_theo: str
+    """The line under an appendix's title: "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)"."""
 
 
 def format_so_ky_hieu(so: int | None, ky_hieu: str) -> str:
@@ -41,6 +43,27 @@ def format_so_ky_hieu(so: int | None, ky_hieu: str) -> str:
     """
     number = BLANK_NUMBER if so is None else f" {so:02d}"
     return f"Số:{number}/{ky_hieu}"
+
+
+def format_kem_theo(document: VanBanHanhChinh) -> str:
+    """The "(Kèm theo …)" line of an appendix: the report's number and date, blank
+    where a draft leaves them blank (nd30.md §3, §8).
+
+    >>> from baocao.models.blocks import CoQuan, NgayBanHanh, NguoiKy, NoiNhan
+    >>> doc = VanBanHanhChinh(loai="x", co_quan=CoQuan(ten=["UBND"], ten_goi_tat="UBND thành phố",
+    ...     viet_tat="UBND"), so=5, ky_hieu="BC-UBND", dia_danh="X", ngay="2023-11-20",
+    ...     trich_yeu="y", noi_nhan=NoiNhan(danh_sach=["a"]), nguoi_ky=NguoiKy(chuc_vu="Chủ tịch",
+    ...     ho_ten="A"))
+    >>> format_kem_theo(doc)
+    '(Kèm theo Báo cáo số 05/BC-UBND ngày 20 tháng 11 năm 2023 của UBND thành phố)'
+    >>> format_kem_theo(doc.model_copy(update={"so": None, "ngay": NgayBanHanh(nam=2023, thang=11)}))
+    '(Kèm theo Báo cáo số       /BC-UBND ngày      tháng 11 năm 2023 của UBND thành phố)'
+    """
+    number = BLANK_NUMBER if document.so is None else f"{document.so:02d}"
+    return (
+        f"(Kèm theo {document.ten_loai} số {number}/{document.ky_hieu} "
+        f"{format_date(document.ngay_ban_hanh())} của {document.co_quan.ten_goi_tat})"
+    )
 
 
 def frame_context(document: VanBanHanhChinh) -> Khung:
@@ -58,4 +81,5 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         luu=document.noi_nhan.luu,
         chuc_vu=[upper_vi(line) for line in document.nguoi_ky.dong_chuc_vu()],
         ho_ten=document.nguoi_ky.ho_ten,
+        kem_theo=format_kem_theo(document),
     )

@@ -28,6 +28,17 @@ Location = tuple[int, int]
 Path_ = tuple[str | int, ...]
 
 
+@dataclass(frozen=True)
+class Origin:
+    """A value that came from another file (a spreadsheet cell the data file refers to)."""
+
+    file: str
+    line: int
+    column: int
+    place: str
+    """How a clerk finds it there, e.g. "trang «Tổng hợp», ô D5"."""
+
+
 @dataclass
 class LoadedData:
     """Plain data from a file, and where each value stood in it."""
@@ -35,6 +46,8 @@ class LoadedData:
     data: Any
     file: str
     marks: dict[Path_, Location] = field(default_factory=dict)
+    origins: dict[Path_, Origin] = field(default_factory=dict)
+    """Values read from other files, by path: their findings point there."""
 
     def locate(self, path: Sequence[str | int]) -> Location | None:
         """The (line, column) of ``path`` or of its nearest ancestor in the file."""
@@ -46,7 +59,18 @@ class LoadedData:
         return self.marks.get((), None)
 
     def finding(self, path: Sequence[str | int], code: str, message: str, **kw: Any) -> Finding:
-        """A finding at ``path``, pointed at its line."""
+        """A finding at ``path``, pointed at its line (or at the cell it was read from)."""
+        origin = self._origin(path)
+        if origin is not None:
+            return Finding(
+                code=code,
+                message=f"{origin.place}: {message}",
+                path=dotted(path),
+                file=origin.file,
+                line=origin.line,
+                column=origin.column,
+                **kw,
+            )
         where = self.locate(path)
         return Finding(
             code=code,
@@ -57,6 +81,17 @@ class LoadedData:
             column=where[1] if where else None,
             **kw,
         )
+
+
+    def _origin(self, path: Sequence[str | int]) -> Origin | None:
+        key = tuple(path)
+        while key and self.origins:
+            if key in self.origins:
+                return self.origins[key]
+            if key in self.marks:
+                return None
+            key = key[:-1]
+        return None
 
 
 def dotted(path: Sequence[str | int]) -> str:

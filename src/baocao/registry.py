@@ -32,6 +32,9 @@ FRAME_KEY = "khung"
 
 ContextHook = Callable[[Any], Mapping[str, Any]]
 ChecksHook = Callable[[Any, CheckContext], Iterable[Problem]]
+PrepareHook = Callable[[Any, Path], None]
+"""Called with the loaded data (:class:`baocao.loading.LoadedData`) and the data
+file's folder before validation: reads the files the data refers to."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class ReportType:
     """Consistency rules of this type, beyond the frame's (see :mod:`baocao.consistency`)."""
     package: str = "baocao"
     """The distribution that provides it (for messages and ``baocao templates``)."""
+    prepare: PrepareHook | None = None
+    """Reads files the data refers to (a spreadsheet beside the data file)."""
 
     def provided_names(self) -> set[str]:
         """Every top-level name a template of this type may use."""

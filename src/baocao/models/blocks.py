@@ -16,10 +16,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from baocao.formatting import PartialDate, normalize_text
 
@@ -64,6 +65,28 @@ Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
 
 Count = Annotated[int, BeforeValidator(_not_bool), Field(ge=0)]
 """A count (of households, units …): a non-negative whole number."""
+
+
+def located_error(
+    model: type[BaseModel], problems: list[tuple[tuple[str | int, ...], str, str, object]]
+) -> ValidationError:
+    """Errors pointed at fields, for a validator that checks several fields at once.
+
+    Each problem is (location relative to ``model``, code, Vietnamese message, the
+    value found).  Raised from a validator, pydantic prefixes the locations with the
+    model's own place in the data, so each finding names its exact field.
+    """
+    return ValidationError.from_exception_data(
+        model.__name__,
+        [
+            InitErrorDetails(
+                type=PydanticCustomError(code, "{thong_bao}", {"thong_bao": message}),
+                loc=loc,
+                input=value,
+            )
+            for loc, code, message, value in problems
+        ],
+    )
 
 
 class Block(BaseModel):

@@ -6,14 +6,24 @@ change and the plan verdict are computed (see :mod:`baocao.reports.ra_soat_ho_ng
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from baocao.formatting import format_date
-from baocao.models.blocks import MAX_ITEMS, Block, Count, Ngay, Text, VanBanHanhChinh, VanBanTrichDan
+from baocao.formatting import format_date, format_number
+from baocao.models.blocks import (
+    MAX_ITEMS,
+    Block,
+    Count,
+    Ngay,
+    Text,
+    VanBanHanhChinh,
+    VanBanTrichDan,
+    located_error,
+)
 
 Paragraphs = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
@@ -91,7 +101,7 @@ class TrienKhai(Block):
 class NamTruoc(Block):
     """Last year's approved figures for one class of households."""
 
-    so_ho: Count = Field(description="Số hộ năm trước")
+    so_ho: Count = Field(description="Số hộ năm trước (bỏ trống nếu biểu tổng hợp có số năm trước)")
     tong_so_ho: Count | None = Field(
         None, description="Tổng số hộ dân năm trước (mẫu số của tỷ lệ năm trước)", ge=1
     )
@@ -129,7 +139,7 @@ class DienBien(Block):
 class NhomHo(Block):
     """One class of households (poor or near-poor): this year's count, last year's."""
 
-    so_ho: Count = Field(description="Số hộ năm nay")
+    so_ho: Count = Field(description="Số hộ năm nay (bỏ trống nếu có biểu tổng hợp: tính từ biểu)")
     ty_le: Decimal | None = Field(
         None,
         description="Tỷ lệ (%) nếu muốn ghi để đối chiếu; luôn được tính lại từ số hộ",
@@ -151,9 +161,14 @@ class ChiTieu(Block):
 
 
 class KetQua(Block):
-    """III. Kết quả thực hiện."""
+    """III. Kết quả thực hiện.
 
-    tong_so_ho: Count = Field(description="Tổng số hộ dân trên địa bàn", ge=1)
+    With a ``bieu_tong_hop``, the counts may be left out: they are the table's sums.
+    """
+
+    tong_so_ho: Count = Field(
+        description="Tổng số hộ dân trên địa bàn (bỏ trống nếu có biểu tổng hợp: tính từ biểu)", ge=1
+    )
     ho_ngheo: NhomHo = Field(description="Hộ nghèo")
     ho_can_ngheo: NhomHo = Field(description="Hộ cận nghèo")
     chi_tieu: ChiTieu | None = Field(None, description="Chỉ tiêu kế hoạch giảm nghèo")
@@ -171,6 +186,127 @@ class DanhGia(Block):
 
     thuan_loi: Paragraphs = Field(description="1. Thuận lợi", min_length=1)
     han_che: Paragraphs = Field(description="2. Hạn chế và nguyên nhân", min_length=1)
+
+
+KhuVuc = Literal["thanh_thi", "nong_thon"]
+
+
+MAX_TABLE_ROWS = 20_000
+"""The most rows a summary table may have (a province has about 1,500 communes)."""
+
+
+class NamTruocDonVi(Block):
+    """One unit's counts last year."""
+
+    ho_ngheo: Count = Field(description="Số hộ nghèo năm trước")
+    ho_can_ngheo: Count = Field(description="Số hộ cận nghèo năm trước")
+
+
+class DongDonVi(Block):
+    """One row of the summary table: a xã, phường or thị trấn."""
+
+    ten: Text = Field(description="Tên đơn vị, ví dụ «Phường Đức Xuân», «Xã Dương Quang»")
+    khu_vuc: KhuVuc | None = Field(
+        None, description="Khu vực để nhóm các dòng: thanh_thi (thành thị) hoặc nong_thon (nông thôn)"
+    )
+    tong_so_ho: Count = Field(description="Tổng số hộ dân cư của đơn vị", ge=1)
+    so_khau: Count | None = Field(None, description="Tổng số nhân khẩu của đơn vị (không bắt buộc)", ge=1)
+    ho_ngheo: Count = Field(description="Số hộ nghèo")
+    ho_can_ngheo: Count = Field(description="Số hộ cận nghèo")
+    nam_truoc: NamTruocDonVi | None = Field(None, description="Số hộ nghèo, cận nghèo năm trước")
+
+    @model_validator(mode="after")
+    def _within_total(self) -> DongDonVi:
+        if self.ho_ngheo + self.ho_can_ngheo > self.tong_so_ho:
+            raise PydanticCustomError(
+                "vuot-tong-so-ho",
+                "«{ten}»: hộ nghèo ({ngheo}) cộng hộ cận nghèo ({can_ngheo}) lớn hơn tổng số hộ ({tong})",
+                {
+                    "ten": self.ten,
+                    "ngheo": format_number(self.ho_ngheo),
+                    "can_ngheo": format_number(self.ho_can_ngheo),
+                    "tong": format_number(self.tong_so_ho),
+                },
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class TongBieu:
+    """The sums of a summary table's rows (None where the rows have no such column)."""
+
+    tong_so_ho: int
+    so_khau: int | None
+    ho_ngheo: int
+    ho_can_ngheo: int
+    nam_truoc_ho_ngheo: int | None
+    nam_truoc_ho_can_ngheo: int | None
+
+
+def tong_cac_dong(dong: list[DongDonVi]) -> TongBieu:
+    """Add up rows: the totals row of the table, a group's subtotal."""
+    truoc = [d.nam_truoc for d in dong if d.nam_truoc is not None]
+    khau = [d.so_khau for d in dong if d.so_khau is not None]
+    return TongBieu(
+        tong_so_ho=sum(d.tong_so_ho for d in dong),
+        so_khau=sum(khau) if khau else None,
+        ho_ngheo=sum(d.ho_ngheo for d in dong),
+        ho_can_ngheo=sum(d.ho_can_ngheo for d in dong),
+        nam_truoc_ho_ngheo=sum(t.ho_ngheo for t in truoc) if truoc else None,
+        nam_truoc_ho_can_ngheo=sum(t.ho_can_ngheo for t in truoc) if truoc else None,
+    )
+
+
+class BieuTongHop(Block):
+    """The attached summary table (biểu tổng hợp chi tiết kèm theo), one row per unit.
+
+    Rows are written inline (``dong``) or read from a spreadsheet beside the data
+    file (``tep``, ``trang``); rates and totals are computed.
+    """
+
+    tep: Text | None = Field(
+        None,
+        description="Tệp .xlsx hoặc .csv cạnh tệp dữ liệu chứa các dòng, ví dụ «ho-ngheo-2023.xlsx»",
+    )
+    trang: Text | None = Field(None, description="Tên trang (sheet) trong tệp .xlsx, ví dụ «Tổng hợp»")
+    tieu_de: Text | None = Field(
+        None, description="Tiêu đề của biểu; để trống để dùng tiêu đề mặc định theo năm và địa bàn"
+    )
+    dong: list[DongDonVi] = Field(
+        description="Các dòng của biểu, mỗi đơn vị một dòng (đọc từ «tep» nếu có)",
+        min_length=1,
+        max_length=MAX_TABLE_ROWS,
+    )
+
+    @model_validator(mode="after")
+    def _columns_complete(self) -> BieuTongHop:
+        problems: list[tuple[tuple[str | int, ...], str, str, object]] = []
+        if self.trang is not None and self.tep is None:
+            problems.append((("trang",), "thieu-tep", "«trang» chỉ dùng cùng «tep» (tệp .xlsx)", self.trang))
+        for key, label in (
+            ("nam_truoc", "số năm trước"),
+            ("so_khau", "số khẩu"),
+            ("khu_vuc", "khu vực"),
+        ):
+            given = [getattr(d, key) is not None for d in self.dong]
+            if any(given) and not all(given):
+                index = given.index(False)
+                problems.append(
+                    (
+                        ("dong", index, key),
+                        "bieu-thieu-cot",
+                        f"«{self.dong[index].ten}» thiếu {label} trong khi các đơn vị khác có; "
+                        "ghi cho mọi đơn vị hoặc bỏ trống cả cột",
+                        None,
+                    )
+                )
+        if problems:
+            raise located_error(BieuTongHop, problems)
+        return self
+
+    def tong(self) -> TongBieu:
+        """The totals row."""
+        return tong_cac_dong(self.dong)
 
 
 class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
@@ -203,3 +339,84 @@ class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
         None,
         description="Câu kết «Trên đây là …»; để trống để dùng câu mặc định theo trích yếu",
     )
+    bieu_tong_hop: BieuTongHop | None = Field(
+        None,
+        description=(
+            "Biểu tổng hợp chi tiết theo xã, phường, thị trấn, in thành phụ lục; "
+            "các dòng ghi trực tiếp («dong») hoặc đọc từ tệp .xlsx/.csv («tep»)"
+        ),
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _totals_from_table(cls, data: Any) -> Any:
+        """Counts left out of ``ket_qua`` are the table's sums (checked after)."""
+        if not isinstance(data, dict) or data.get("bieu_tong_hop") is None:
+            return data
+        ket_qua = data.get("ket_qua") or {}  # all of it may come from the table
+        if not isinstance(ket_qua, dict):
+            return data
+        try:
+            sums = BieuTongHop.model_validate(data["bieu_tong_hop"]).tong()
+        except ValidationError:
+            return data  # the table's own errors are reported by the normal validation
+        filled = {**ket_qua}
+        filled.setdefault("tong_so_ho", sums.tong_so_ho)
+        filled.setdefault("co_bieu_kem_theo", True)
+        for key, this_year, last_year in (
+            ("ho_ngheo", sums.ho_ngheo, sums.nam_truoc_ho_ngheo),
+            ("ho_can_ngheo", sums.ho_can_ngheo, sums.nam_truoc_ho_can_ngheo),
+        ):
+            group = filled.get(key, {})
+            if not isinstance(group, dict):
+                continue
+            group = {**group}
+            group.setdefault("so_ho", this_year)
+            previous = group.get("nam_truoc", {} if last_year is not None else None)
+            if isinstance(previous, dict) and last_year is not None:
+                group["nam_truoc"] = {**previous, "so_ho": previous.get("so_ho", last_year)}
+            filled[key] = group
+        return {**data, "ket_qua": filled}
+
+    @model_validator(mode="after")
+    def _agrees_with_table(self) -> BaoCaoRaSoatHoNgheo:
+        if self.bieu_tong_hop is None:
+            return self
+        sums = self.bieu_tong_hop.tong()
+        ket_qua = self.ket_qua
+        checks: list[tuple[tuple[str | int, ...], int | None, int | None]] = [
+            (("ket_qua", "tong_so_ho"), ket_qua.tong_so_ho, sums.tong_so_ho),
+            (("ket_qua", "ho_ngheo", "so_ho"), ket_qua.ho_ngheo.so_ho, sums.ho_ngheo),
+            (("ket_qua", "ho_can_ngheo", "so_ho"), ket_qua.ho_can_ngheo.so_ho, sums.ho_can_ngheo),
+        ]
+        for key, last_year in (
+            ("ho_ngheo", sums.nam_truoc_ho_ngheo),
+            ("ho_can_ngheo", sums.nam_truoc_ho_can_ngheo),
+        ):
+            previous = getattr(ket_qua, key).nam_truoc
+            checks.append(
+                (("ket_qua", key, "nam_truoc", "so_ho"), previous.so_ho if previous else None, last_year)
+            )
+        problems: list[tuple[tuple[str | int, ...], str, str, object]] = [
+            (
+                loc,
+                "khong-khop-bieu",
+                f"ghi {format_number(given)} nhưng tổng các đơn vị trong biểu tổng hợp là "
+                f"{format_number(total)}; sửa cho khớp, hoặc bỏ trường này để tính từ biểu",
+                given,
+            )
+            for loc, given, total in checks
+            if given is not None and total is not None and given != total
+        ]
+        if not ket_qua.co_bieu_kem_theo:
+            problems.append(
+                (
+                    ("ket_qua", "co_bieu_kem_theo"),
+                    "phu-luc-khong-dan-chieu",
+                    "có biểu tổng hợp thì báo cáo phải dẫn chiếu tới phụ lục; bỏ «co_bieu_kem_theo: false»",
+                    False,
+                )
+            )
+        if problems:
+            raise located_error(BaoCaoRaSoatHoNgheo, problems)
+        return self

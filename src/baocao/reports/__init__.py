@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baocao.frame import Body
-from baocao.reports import ra_soat_ho_ngheo
+from baocao.reports import bieu_tong_hop, ra_soat_ho_ngheo
 
 if TYPE_CHECKING:
     from baocao.registry import ReportType
@@ -28,7 +28,8 @@ def builtin_types() -> list[ReportType]:
             model=BaoCaoRaSoatHoNgheo,
             template=builtin_template("ra-soat-ho-ngheo"),
             context=ra_soat_ho_ngheo.context,
-            context_keys=frozenset({"tinh", "cau_ket"}),
+            context_keys=frozenset({"tinh", "cau_ket", "bieu"}),
             checks=check_ra_soat_ho_ngheo,
+            prepare=bieu_tong_hop.prepare,
         ),
     ]

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from baocao.formatting import format_number, format_percent, rate
 from baocao.frame import BodyWriter
 from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo, ChiTieu, NhomHo
+from baocao.reports.bieu_tong_hop import appendix, bieu_context
 
 Huong = Literal["giảm", "tăng", "không thay đổi"]
 
@@ -129,7 +130,7 @@ def context(report: BaoCaoRaSoatHoNgheo) -> dict[str, Any]:
         f"Trên đây là báo cáo kết quả{_STATUS_WORDS[report.trang_thai]} công tác điều tra, "
         f"rà soát hộ nghèo, hộ cận nghèo năm {report.nam} của {report.co_quan.ten_goi_tat}./."
     )
-    return {"tinh": compute(report), "cau_ket": ket_luan}
+    return {"tinh": compute(report), "cau_ket": ket_luan, "bieu": bieu_context(report)}
 
 
 def body(w: BodyWriter) -> None:
@@ -205,3 +206,4 @@ def body(w: BodyWriter) -> None:
     w.block("endif")
 
     w.paragraph("{{ cau_ket }}")
+    w.appendix("bieu", "{{ bieu.tieu_de }}", appendix)

@@ -1,0 +1,300 @@
+"""The attached summary table of ``ra-soat-ho-ngheo`` (biểu tổng hợp chi tiết kèm theo).
+
+Three parts, each used at its own step:
+
+- :func:`prepare` (loading): ``bieu_tong_hop: {tep: …xlsx, trang: …}`` becomes rows,
+  read from the clerk's spreadsheet beside the data file, every value remembering
+  its cell so a finding points at the sheet, row and column;
+- :func:`bieu_context` (rendering): the rows with their computed rates, changes,
+  group subtotals, totals and column codes (../shared/spec/ra-soat-ho-ngheo.md §3.1);
+- :func:`appendix` (template building): the table, through the frame's appendix
+  facility (its own section, heading, "(Kèm theo …)" line and page numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from baocao.errors import DataError
+from baocao.formatting import rate, to_roman, upper_vi
+from baocao.frame import AppendixWriter
+from baocao.loading import LoadedData, Origin
+from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo, DongDonVi, TongBieu, tong_cac_dong
+from baocao.spreadsheet import normalize_header, read_sheet
+from baocao.table_template import Align, Column
+
+# --- loading: rows from a spreadsheet ---------------------------------------------------
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "ten": (
+        "Đơn vị", "Tên đơn vị", "Đơn vị (xã, phường, thị trấn)", "Xã, phường, thị trấn",
+        "Xã, phường", "Tên xã, phường", "Tên xã", "ten",
+    ),
+    "khu_vuc": ("Khu vực", "khu_vuc"),
+    "tong_so_ho": ("Tổng số hộ", "Tổng số hộ dân cư", "Tổng số hộ dân", "Số hộ dân cư", "tong_so_ho"),
+    "so_khau": ("Số khẩu", "Tổng số khẩu", "Số nhân khẩu", "so_khau"),
+    "ho_ngheo": ("Hộ nghèo", "Số hộ nghèo", "ho_ngheo"),
+    "ho_can_ngheo": ("Hộ cận nghèo", "Số hộ cận nghèo", "ho_can_ngheo"),
+    "nam_truoc.ho_ngheo": (
+        "Hộ nghèo năm trước", "Số hộ nghèo năm trước", "ho_ngheo_nam_truoc", "nam_truoc.ho_ngheo",
+    ),
+    "nam_truoc.ho_can_ngheo": (
+        "Hộ cận nghèo năm trước", "Số hộ cận nghèo năm trước", "ho_can_ngheo_nam_truoc",
+        "nam_truoc.ho_can_ngheo",
+    ),
+}
+"""Each field of a row, by the header names a clerk may give its column."""
+
+REQUIRED = ("ten", "tong_so_ho", "ho_ngheo", "ho_can_ngheo")
+
+_TOTAL_NAMES = {
+    "tong", "tong cong", "tong so", "cong", "toan huyen", "toan thanh pho", "toan thi xa",
+    "toan quan", "toan tinh",
+}
+"""A totals row in the sheet is skipped: baocao computes its own."""
+
+_AREAS = {"thanh thi": "thanh_thi", "nong thon": "nong_thon"}
+
+
+def _area(value: object) -> str | None:
+    """"I. Khu vực thành thị", "Thành thị", "thanh_thi" -> "thanh_thi".
+
+    >>> _area("I. Khu vực thành thị"), _area("NÔNG THÔN"), _area("Phường Sông Cầu")
+    ('thanh_thi', 'nong_thon', None)
+    """
+    words = normalize_header(value).split()
+    while words and (words[0] in ("i", "ii", "khu", "vuc") or words[0].isdigit()):
+        words = words[1:]
+    return _AREAS.get(" ".join(words))
+
+
+def prepare(loaded: LoadedData, folder: Path) -> None:
+    """Replace ``bieu_tong_hop.tep`` by the rows of that spreadsheet (in place)."""
+    data = loaded.data
+    bieu = data.get("bieu_tong_hop") if isinstance(data, dict) else None
+    if not isinstance(bieu, dict) or not isinstance(bieu.get("tep"), str) or not bieu["tep"].strip():
+        return
+    if "dong" in bieu:
+        raise DataError(
+            [
+                loaded.finding(
+                    ("bieu_tong_hop", "dong"),
+                    "bieu-hai-nguon",
+                    "ghi các dòng («dong») hoặc tên tệp bảng tính («tep»), không ghi cả hai",
+                )
+            ]
+        )
+    name = bieu["tep"].strip()
+    sheet_name = bieu.get("trang") if isinstance(bieu.get("trang"), str) else None
+    display = str(Path(loaded.file).parent / name)
+    sheet = read_sheet(folder / name, display=display, sheet=sheet_name, columns=COLUMNS, required=REQUIRED)
+    rows: list[dict[str, object]] = []
+    area: str | None = None
+    for cells in sheet.rows:
+        label = cells["ten"].value
+        key = normalize_header(label) if label is not None else ""
+        if key in _TOTAL_NAMES or len(key) == 1:  # totals row, column-codes row (A, B, 1 …)
+            continue
+        if label is not None and _area(label) is not None and cells["tong_so_ho"].value is None:
+            area = _area(label)  # a group heading row: the rows below are in this area
+            continue
+        index = len(rows)
+        row: dict[str, object] = {}
+        first = cells["ten"]
+        loaded.origins[("bieu_tong_hop", "dong", index)] = Origin(
+            display, first.row, first.column, sheet.where(first.row, first.column)
+        )
+        for field, cell in cells.items():
+            parts = field.split(".")
+            loaded.origins[("bieu_tong_hop", "dong", index, *parts)] = Origin(
+                display, cell.row, cell.column, sheet.where(cell.row, cell.column)
+            )
+            value = _area(cell.value) or cell.value if field == "khu_vuc" else cell.value
+            if value is None:
+                continue
+            target = row
+            for part in parts[:-1]:
+                target = target.setdefault(part, {})  # type: ignore[assignment]
+            target[parts[-1]] = value
+        if "khu_vuc" not in row and area is not None:
+            row["khu_vuc"] = area
+        rows.append(row)
+    data["bieu_tong_hop"] = {**bieu, "dong": rows}
+
+
+# --- rendering: the table's figures --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DongBieu:
+    """One printed row: a unit, a group's subtotal or the totals."""
+
+    stt: str
+    ten: str
+    tong_so_ho: int
+    so_khau: int | None
+    ho_ngheo: int
+    ty_le_ngheo: Decimal
+    ho_can_ngheo: int
+    ty_le_can_ngheo: Decimal
+    nam_truoc_ngheo: int | None
+    nam_truoc_can_ngheo: int | None
+    bien_dong_ngheo: str
+    bien_dong_can_ngheo: str
+
+
+@dataclass(frozen=True)
+class NhomBieu:
+    """A group of rows (khu vực thành thị / nông thôn); ``tong`` is None without grouping."""
+
+    tong: DongBieu | None
+    dong: list[DongBieu]
+
+
+@dataclass(frozen=True)
+class Bieu:
+    """Everything the appendix table prints."""
+
+    tieu_de: str
+    co_so_khau: bool
+    co_nam_truoc: bool
+    nam_truoc: int
+    ma_cot: dict[str, str]
+    nhom: list[NhomBieu]
+    tong: DongBieu
+
+
+def signed(change: int | None) -> str:
+    """A change as the table prints it under "Tăng (+), giảm (-)".
+
+    >>> signed(-43), signed(7), signed(0), signed(None)
+    ('-43', '+7', '0', '')
+    """
+    if change is None:
+        return ""
+    return f"+{change}" if change > 0 else str(change)
+
+
+def _printed(stt: str, ten: str, figures: TongBieu) -> DongBieu:
+    before_poor, before_near = figures.nam_truoc_ho_ngheo, figures.nam_truoc_ho_can_ngheo
+    return DongBieu(
+        stt=stt,
+        ten=ten,
+        tong_so_ho=figures.tong_so_ho,
+        so_khau=figures.so_khau,
+        ho_ngheo=figures.ho_ngheo,
+        ty_le_ngheo=rate(figures.ho_ngheo, figures.tong_so_ho),
+        ho_can_ngheo=figures.ho_can_ngheo,
+        ty_le_can_ngheo=rate(figures.ho_can_ngheo, figures.tong_so_ho),
+        nam_truoc_ngheo=before_poor,
+        nam_truoc_can_ngheo=before_near,
+        bien_dong_ngheo=signed(None if before_poor is None else figures.ho_ngheo - before_poor),
+        bien_dong_can_ngheo=signed(None if before_near is None else figures.ho_can_ngheo - before_near),
+    )
+
+
+def _unit(stt: int, dong: DongDonVi) -> DongBieu:
+    return _printed(str(stt), dong.ten, tong_cac_dong([dong]))
+
+
+_GROUP_TITLES = {"thanh_thi": "Khu vực thành thị", "nong_thon": "Khu vực nông thôn"}
+
+
+def column_codes(*, so_khau: bool, nam_truoc: bool) -> dict[str, str]:
+    """The codes row (A, B, 1, 2, 3 = 2/1×100 …), numbered over the columns present.
+
+    >>> column_codes(so_khau=False, nam_truoc=True)["ty_le_ngheo"]
+    '3=2/1×100'
+    >>> column_codes(so_khau=True, nam_truoc=True)["bien_dong_can_ngheo"]
+    '10=5-8'
+    """
+    keys = ["tong_so_ho", *(["so_khau"] if so_khau else []), "ho_ngheo", "ty_le_ngheo",
+            "ho_can_ngheo", "ty_le_can_ngheo"]
+    if nam_truoc:
+        keys += ["nam_truoc_ngheo", "nam_truoc_can_ngheo", "bien_dong_ngheo", "bien_dong_can_ngheo"]
+    number = {key: index for index, key in enumerate(keys, start=1)}
+    codes = {"stt": "A", "ten": "B"}
+    formulas = {
+        "ty_le_ngheo": f"={number['ho_ngheo']}/{number['tong_so_ho']}×100",
+        "ty_le_can_ngheo": f"={number['ho_can_ngheo']}/{number['tong_so_ho']}×100",
+    }
+    if nam_truoc:
+        formulas["bien_dong_ngheo"] = f"={number['ho_ngheo']}-{number['nam_truoc_ngheo']}"
+        formulas["bien_dong_can_ngheo"] = f"={number['ho_can_ngheo']}-{number['nam_truoc_can_ngheo']}"
+    for key, index in number.items():
+        codes[key] = f"{index}{formulas.get(key, '')}"
+    return codes
+
+
+def bieu_context(report: BaoCaoRaSoatHoNgheo) -> Bieu | None:
+    """The table's rows and totals, or None when the report has no table."""
+    bieu = report.bieu_tong_hop
+    if bieu is None:
+        return None
+    rows = bieu.dong
+    grouped = rows[0].khu_vuc is not None
+    groups: list[NhomBieu] = []
+    if grouped:
+        for number, area in enumerate(
+            [a for a in ("thanh_thi", "nong_thon") if any(d.khu_vuc == a for d in rows)], start=1
+        ):
+            members = [d for d in rows if d.khu_vuc == area]
+            subtotal = _printed(to_roman(number), _GROUP_TITLES[area], tong_cac_dong(members))
+            groups.append(NhomBieu(subtotal, [_unit(i, d) for i, d in enumerate(members, start=1)]))
+    else:
+        groups.append(NhomBieu(None, [_unit(i, d) for i, d in enumerate(rows, start=1)]))
+    so_khau = rows[0].so_khau is not None
+    nam_truoc = rows[0].nam_truoc is not None
+    status = {"so_bo": "sơ bộ ", "chinh_thuc": "", "phuc_tra": "sau phúc tra "}[report.trang_thai]
+    title = bieu.tieu_de or (
+        f"Tổng hợp kết quả {status}rà soát hộ nghèo, hộ cận nghèo năm {report.nam} "
+        f"trên địa bàn {report.dia_ban}"
+    )
+    return Bieu(
+        tieu_de=upper_vi(title),
+        co_so_khau=so_khau,
+        co_nam_truoc=nam_truoc,
+        nam_truoc=report.nam - 1,
+        ma_cot=column_codes(so_khau=so_khau, nam_truoc=nam_truoc),
+        nhom=groups,
+        tong=_printed("", "Tổng cộng", bieu.tong()),
+    )
+
+
+# --- template: the appendix ----------------------------------------------------------------
+
+_NUMBER: Align = "right"
+_COLUMNS: tuple[Column, ...] = (
+    Column("stt", "STT", 600, span_rows=True, align="center"),
+    Column("ten", "Đơn vị (xã, phường, thị trấn)", 2400, span_rows=True, align="left"),
+    Column("tong_so_ho", "Tổng số hộ", 1150, span_rows=True, align=_NUMBER, number=True),
+    Column("so_khau", "Số khẩu", 1150, span_rows=True, align=_NUMBER, number=True,
+           condition="bieu.co_so_khau"),
+    Column("ho_ngheo", "Số hộ", 1000, group="Hộ nghèo", align=_NUMBER, number=True),
+    Column("ty_le_ngheo", "Tỷ lệ (%)", 1000, group="Hộ nghèo", align=_NUMBER, number=True),
+    Column("ho_can_ngheo", "Số hộ", 1000, group="Hộ cận nghèo", align=_NUMBER, number=True),
+    Column("ty_le_can_ngheo", "Tỷ lệ (%)", 1000, group="Hộ cận nghèo", align=_NUMBER, number=True),
+    Column("nam_truoc_ngheo", "Hộ nghèo", 1000, group="Năm {{ bieu.nam_truoc }}", align=_NUMBER,
+           number=True, condition="bieu.co_nam_truoc"),
+    Column("nam_truoc_can_ngheo", "Hộ cận nghèo", 1000, group="Năm {{ bieu.nam_truoc }}",
+           align=_NUMBER, number=True, condition="bieu.co_nam_truoc"),
+    Column("bien_dong_ngheo", "Hộ nghèo", 1000, group="Tăng (+), giảm (-)", align=_NUMBER,
+           condition="bieu.co_nam_truoc"),
+    Column("bien_dong_can_ngheo", "Hộ cận nghèo", 1000, group="Tăng (+), giảm (-)", align=_NUMBER,
+           condition="bieu.co_nam_truoc"),
+)
+
+
+def appendix(w: AppendixWriter) -> None:
+    """The table: header rows, codes row, groups with subtotals, units, totals."""
+    w.paragraph("Đơn vị tính: hộ, %", align="right", italic=True)
+    w.table(
+        _COLUMNS,
+        codes="bieu.ma_cot",
+        groups="bieu.nhom",
+        group_total="nhom.tong",
+        rows="nhom.dong",
+        total="bieu.tong",
+    )

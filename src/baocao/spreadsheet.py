@@ -1,0 +1,243 @@
+"""Reading a clerk's spreadsheet (.xlsx or .csv) into rows of named cells.
+
+Clerks keep their figures in Excel; baocao reads the sheet as it is.  Columns are
+found by their header text, whatever its accents, case and spacing ("Tổng số hộ",
+"tong so ho", "TỔNG  SỐ HỘ" are one header); rows above the header (a title) are
+skipped, as are empty rows.  Each cell keeps its row and column, so a bad value
+is reported at its place in the sheet.  Values are passed on nearly raw (whole
+numbers as ``int``, text stripped): checking them is the model's job.
+
+Excel files are read with openpyxl in read-only mode (streaming rows, computed
+values of formulas as Excel last saved them); CSV with the standard library,
+comma, semicolon or tab separated (Excel in a Vietnamese locale writes ";").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao.errors import DataError, Finding
+
+MAX_SPREADSHEET_BYTES = 50 * 1024 * 1024
+HEADER_SEARCH_ROWS = 20
+"""The header row is looked for among the first rows (a title may stand above it)."""
+
+
+def normalize_header(text: object) -> str:
+    """A header reduced to what a clerk means: no accents, lower case, single spaces.
+
+    >>> normalize_header("Tổng số hộ")
+    'tong so ho'
+    >>> normalize_header("  TỔNG  SỐ HỘ ") == normalize_header("tong_so_ho") == "tong so ho"
+    True
+    >>> normalize_header("Đơn vị (xã, phường)")
+    'don vi xa phuong'
+    """
+    decomposed = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+
+
+def cell_name(row: int, column: int) -> str:
+    """A cell's name as Excel shows it.
+
+    >>> cell_name(5, 4), cell_name(12, 28)
+    ('D5', 'AB12')
+    """
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+def cell_value(value: object) -> object:
+    """A cell as data: whole numbers as ``int``, text stripped, blanks as None.
+
+    Numbers typed as text in the Vietnamese way ("12.299", "12 299") are read as
+    whole numbers; anything else is left for the model to judge.
+
+    >>> cell_value(242.0), cell_value(" 12.299 "), cell_value("1 234"), cell_value("2,5")
+    (242, 12299, 1234, '2,5')
+    >>> cell_value("  "), cell_value(None), cell_value(1.5)
+    (None, None, 1.5)
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if re.fullmatch(r"\d{1,3}(?:[. \u00a0]\d{3})+|\d+", text):
+            return int(re.sub(r"\D", "", text))
+        return unicodedata.normalize("NFC", text)
+    return value
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value and where it stood (1-based row and column)."""
+
+    value: object
+    row: int
+    column: int
+
+
+@dataclass
+class Sheet:
+    """The rows of a sheet below its header, each mapping a column key to its cell."""
+
+    file: str
+    sheet: str | None
+    header_row: int
+    columns: dict[str, int]
+    """Column key -> column number, for the columns found."""
+    rows: list[dict[str, Cell]] = field(default_factory=list)
+
+    def where(self, row: int, column: int) -> str:
+        """"trang «Tổng hợp», ô D5" (CSV files: "ô D5")."""
+        place = f"ô {cell_name(row, column)}"
+        return f"trang «{self.sheet}», {place}" if self.sheet else place
+
+
+def read_sheet(
+    path: Path,
+    *,
+    display: str,
+    sheet: str | None,
+    columns: Mapping[str, Sequence[str]],
+    required: Sequence[str],
+) -> Sheet:
+    """Read the rows of ``path`` (.xlsx or .csv), finding ``columns`` by header.
+
+    ``columns`` maps a key to the header names it may have (normalised with
+    :func:`normalize_header` before comparing); ``display`` is the file's name in
+    messages.  Problems with the file itself (missing, unreadable, no such sheet,
+    a required column absent) raise :class:`DataError`.
+    """
+    aliases = {normalize_header(name): key for key, names in columns.items() for name in names}
+    rows, sheet_name = _rows(path, display, sheet)
+    header_row, found = _find_header(rows, aliases, required)
+    if header_row is None:
+        seen = [str(v) for _, values in rows[:HEADER_SEARCH_ROWS] for v in values if v not in (None, "")]
+        wanted = ", ".join(f"«{columns[key][0]}»" for key in required)
+        raise DataError(
+            [
+                Finding(
+                    "bang-thieu-cot",
+                    f"không tìm thấy dòng tiêu đề có đủ các cột {wanted}"
+                    + (f" trong trang «{sheet_name}»" if sheet_name else "")
+                    + (f"; các ô tiêu đề đọc được: {', '.join(seen[:12])}" if seen else ""),
+                    file=display,
+                )
+            ]
+        )
+    out = Sheet(file=display, sheet=sheet_name, header_row=header_row, columns=found)
+    for number, values in rows:
+        if number <= header_row:
+            continue
+        cells = {
+            key: Cell(cell_value(values[col - 1]) if col <= len(values) else None, number, col)
+            for key, col in found.items()
+        }
+        if all(cell.value is None for cell in cells.values()):
+            continue
+        out.rows.append(cells)
+    return out
+
+
+def _find_header(
+    rows: list[tuple[int, list[object]]], aliases: Mapping[str, str], required: Sequence[str]
+) -> tuple[int | None, dict[str, int]]:
+    for number, values in rows[:HEADER_SEARCH_ROWS]:
+        found: dict[str, int] = {}
+        for column, value in enumerate(values, start=1):
+            key = aliases.get(normalize_header(value)) if value is not None else None
+            if key is not None and key not in found:
+                found[key] = column
+        if all(key in found for key in required):
+            return number, found
+    return None, {}
+
+
+def _rows(path: Path, display: str, sheet: str | None) -> tuple[list[tuple[int, list[object]]], str | None]:
+    """Every row as (row number, values) and the sheet's name (None for CSV)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise DataError(
+            [Finding("tep-bang-khong-co", "không tìm thấy tệp bảng tính; kiểm tra tên tệp", file=display)]
+        ) from None
+    if size > MAX_SPREADSHEET_BYTES:
+        raise DataError(
+            [Finding("tep-qua-lon", f"tệp bảng tính {size:,} byte vượt giới hạn", file=display)]
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path, display, sheet)
+    if suffix == ".csv":
+        if sheet is not None:
+            raise DataError(
+                [Finding("csv-khong-co-trang", "tệp .csv không có trang; bỏ «trang»", file=display)]
+            )
+        return list(_csv_rows(path, display)), None
+    hint = "; hãy mở bằng Excel và lưu lại dạng .xlsx" if suffix == ".xls" else ""
+    raise DataError(
+        [Finding("tep-bang-sai-dang", f"chỉ đọc được tệp .xlsx hoặc .csv{hint}", file=display)]
+    )
+
+
+def _xlsx_rows(path: Path, display: str, sheet: str | None) -> tuple[list[tuple[int, list[object]]], str]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise DataError(
+            [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
+        ) from None
+    try:
+        if sheet is None:
+            worksheet = workbook.worksheets[0]
+        else:
+            names = {normalize_header(name): name for name in workbook.sheetnames}
+            actual = names.get(normalize_header(sheet))
+            if actual is None:
+                listed = ", ".join(f"«{name}»" for name in workbook.sheetnames)
+                message = f"không có trang «{sheet}»; các trang: {listed}"
+                raise DataError([Finding("khong-co-trang", message, file=display)])
+            worksheet = workbook[actual]
+        rows = [
+            (number, list(values))
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+        ]
+        return rows, worksheet.title
+    finally:
+        workbook.close()
+
+
+def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, list[object]]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(
+            [
+                Finding(
+                    "ma-hoa", "tệp .csv không phải UTF-8; trong Excel chọn «CSV UTF-8» khi lưu", file=display
+                )
+            ]
+        ) from None
+    first = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first.count)
+    for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+        yield number, list(values)
