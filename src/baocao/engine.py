@@ -53,11 +53,18 @@ BASE_FILTERS: dict[str, Filter] = {**FILTERS, "doan": doan, "trich_dan": trich_d
 
 def make_environment(extra_filters: Mapping[str, Filter] | None = None) -> SandboxedEnvironment:
     """A fresh sandboxed, autoescaping, strict environment with baocao's filters."""
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = SandboxedEnvironment(
+        autoescape=True, undefined=jinja2.StrictUndefined, loader=jinja2.FunctionLoader(_no_loading)
+    )
     env.filters.update(BASE_FILTERS)
     if extra_filters:
         env.filters.update(extra_filters)
     return env
+
+
+def _no_loading(name: str) -> None:
+    """Templates cannot import, include or extend anything (``{% import 'os' %}``)."""
+    raise jinja2.exceptions.SecurityError(f"mẫu không được nạp mẫu hay mô-đun khác («{name}»)")
 
 
 def render_docx(
