@@ -4,19 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from baocao.frame import Body
-from baocao.reports import ra_soat_ho_ngheo
+from baocao.frame import Body, build_template
+from baocao.reports import bao_cao, ra_soat_ho_ngheo
 
 if TYPE_CHECKING:
     from baocao.registry import ReportType
 
 BUILTIN_BODIES: dict[str, Body] = {
     "ra-soat-ho-ngheo": ra_soat_ho_ngheo.body,
+    "bao-cao": bao_cao.body,
+    "cong-van": bao_cao.body,
 }
+
+CONG_VAN_LAYOUT = frozenset({"cong-van"})
+"""Built-in types laid out as a công văn (no tên loại; "V/v …" under the number)."""
+
+
+def build_builtin(name: str) -> bytes:
+    """The template of a built-in type, as ``python -m baocao.frame`` writes it."""
+    return build_template(BUILTIN_BODIES[name], cong_van=name in CONG_VAN_LAYOUT)
 
 
 def builtin_types() -> list[ReportType]:
     """The built-in report types, ready to register."""
+    from baocao.models.bao_cao import BaoCao, CongVan
     from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo
     from baocao.registry import ReportType, builtin_template
 
@@ -28,5 +39,17 @@ def builtin_types() -> list[ReportType]:
             template=builtin_template("ra-soat-ho-ngheo"),
             context=ra_soat_ho_ngheo.context,
             context_keys=frozenset({"tinh", "cau_ket"}),
+        ),
+        ReportType(
+            name="bao-cao",
+            title="Báo cáo (nội dung tự do: phần, mục, điểm, bảng)",
+            model=BaoCao,
+            template=builtin_template("bao-cao"),
+        ),
+        ReportType(
+            name="cong-van",
+            title="Công văn (nội dung tự do)",
+            model=CongVan,
+            template=builtin_template("cong-van"),
         ),
     ]
