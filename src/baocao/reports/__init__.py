@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from baocao.frame import Body, build_template
-from baocao.reports import bao_cao, ra_soat_ho_ngheo
+from baocao.reports import bao_cao, ke_hoach, ra_soat_ho_ngheo
 
 if TYPE_CHECKING:
     from baocao.registry import ReportType
@@ -14,6 +14,7 @@ BUILTIN_BODIES: dict[str, Body] = {
     "ra-soat-ho-ngheo": ra_soat_ho_ngheo.body,
     "bao-cao": bao_cao.body,
     "cong-van": bao_cao.body,
+    "ke-hoach": ke_hoach.body,
 }
 
 CONG_VAN_LAYOUT = frozenset({"cong-van"})
@@ -28,6 +29,7 @@ def build_builtin(name: str) -> bytes:
 def builtin_types() -> list[ReportType]:
     """The built-in report types, ready to register."""
     from baocao.models.bao_cao import BaoCao, CongVan
+    from baocao.models.ke_hoach import KeHoach
     from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo
     from baocao.registry import ReportType, builtin_template
 
@@ -51,5 +53,13 @@ def builtin_types() -> list[ReportType]:
             title="Công văn (nội dung tự do)",
             model=CongVan,
             template=builtin_template("cong-van"),
+        ),
+        ReportType(
+            name="ke-hoach",
+            title="Kế hoạch (mục đích, yêu cầu; nội dung; thời gian; tổ chức thực hiện)",
+            model=KeHoach,
+            template=builtin_template("ke-hoach"),
+            context=ke_hoach.context,
+            context_keys=frozenset({"so_muc", "cau_ket"}),
         ),
     ]
