@@ -218,3 +218,33 @@ def test_check_template_errors_are_template_errors() -> None:
     report_type = plugin_fixtures.thong_bao()
     with pytest.raises(TemplateError, match=r"hong\.docx: không đọc được mẫu"):
         baocao.registry.check_template(report_type, b"not a zip", "hong.docx")
+
+
+@pytest.mark.parametrize("report_type", builtin_types(), ids=lambda t: t.name)
+def test_builtin_templates_pass_the_check_default_registry_skips(report_type: ReportType) -> None:
+    """default_registry trusts the built-in templates (for speed); this is why it may."""
+    baocao.registry.check_template(report_type, report_type.template_bytes(), report_type.name)
+
+
+@pytest.mark.parametrize("report_type", builtin_types(), ids=lambda t: t.name)
+def test_variables_found_as_docxtpl_finds_them(
+    report_type: ReportType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docxtpl import DocxTemplate
+    from jinja2 import meta
+
+    from baocao.engine import make_environment
+
+    data = report_type.template_bytes()
+    expected = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(
+        jinja_env=make_environment())
+    found: list[set[str]] = []
+    original = meta.find_undeclared_variables
+
+    def spy(tree: Any) -> set[str]:
+        found.append(original(tree))
+        return found[-1]
+
+    monkeypatch.setattr("baocao.registry.meta.find_undeclared_variables", spy)
+    baocao.registry.check_template(report_type, data, report_type.name)
+    assert found == [expected] and expected
