@@ -730,7 +730,7 @@ def test_normalize_and_upper_are_nfc(text: str) -> None:
 
 def test_filters_table() -> None:
     assert set(FILTERS) == {"so", "phan_tram", "ngay", "ngay_ngan", "dia_danh_ngay",
-                            "bang_chu", "tien_bang_chu", "so_la_ma", "in_hoa"}  # fmt: skip
+                            "bang_chu", "tien_bang_chu", "so_la_ma", "chu_cai", "in_hoa"}  # fmt: skip
     d = date(2023, 9, 7)
     assert FILTERS["so"](12299) == "12.299"
     assert FILTERS["so"](Decimal("1.25"), decimals=1) == "1,3"
@@ -742,6 +742,7 @@ def test_filters_table() -> None:
     assert FILTERS["bang_chu"](24, four="tư") == "hai mươi tư"
     assert FILTERS["tien_bang_chu"](1_050_000, chan=True).endswith("đồng chẵn")
     assert FILTERS["so_la_ma"](2) == "II"
+    assert [FILTERS["chu_cai"](n) for n in range(4, 8)] == ["d", "đ", "e", "g"]
     assert FILTERS["in_hoa"]("Ủy ban") == "ỦY BAN"
 
 

@@ -51,3 +51,32 @@ def test_libreoffice_converts_the_report_to_pdf(bac_kan_docx: bytes, tmp_path: P
     assert "1,97%" in text
     assert "Hoàng Hà Bắc" in text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+
+
+def test_libreoffice_opens_the_other_builtin_types(tmp_path: Path) -> None:
+    """The free body's tables and the công văn / Kính gửi layout, read back from PDF."""
+    import baocao
+
+    from conftest import EXAMPLES
+
+    expected = {
+        "bao-cao-chung": ["Kính gửi: Ủy ban nhân dân thành phố Bắc Kạn", "Chứng thực 1.285 1.280 5"],
+        "cong-van-don-doc": ["V/v đôn đốc hoàn thành", "- Ủy ban nhân dân các xã, phường;"],
+        "ke-hoach-210-2023": ["KẾ HOẠCH", "V. TỔ CHỨC THỰC HIỆN"],
+    }
+    sources = []
+    for name in expected:
+        path = tmp_path / f"{name}.docx"
+        baocao.render(baocao.load(EXAMPLES / f"{name}.yaml"), path)
+        sources.append(str(path))
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [_soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *sources],
+        check=True, capture_output=True, timeout=300,
+    )
+    for name, phrases in expected.items():
+        reader = PdfReader(tmp_path / f"{name}.pdf")
+        text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        for phrase in phrases:
+            assert phrase in text, (name, phrase)

@@ -10,7 +10,7 @@ from baocao.consistency import CheckContext, Problem
 from baocao.consistency.frame import check_frame
 from baocao.docx_package import write_atomic
 from baocao.engine import make_environment, render_docx
-from baocao.errors import DataError, Finding, TemplateError
+from baocao.errors import DataError, Finding, PluginError, TemplateError
 from baocao.frame_context import frame_context
 from baocao.loading import LoadedData, dotted, load_yaml
 from baocao.models.blocks import VanBanHanhChinh
@@ -142,6 +142,8 @@ def _type_of(loaded: LoadedData, registry: Registry) -> ReportType:
         )
     try:
         return registry.get(name)
+    except PluginError as error:
+        raise DataError([loaded.finding(("loai",), "loai-trung-ten", str(error))]) from None
     except KeyError:
         close = registry.suggest(name)
         hint = f"; có phải ý bạn là «{close}»?" if close else ""

@@ -112,6 +112,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         parser.print_help(out)
         return EXIT_USAGE
     try:
+        _load_report_types(err)
         return int(_COMMANDS[args.command](args, out, err))
     except DataError as error:
         for finding in error.findings:
@@ -120,6 +121,23 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     except BaocaoError as error:
         print(f"baocao: lỗi: {error}", file=err)
         return EXIT_DATA
+
+
+def _load_report_types(err: TextIO) -> None:
+    """Load the built-in and installed report types once, printing each refused or
+    broken plugin as one Vietnamese warning line (the other types keep working)."""
+    import warnings
+
+    from baocao.registry import PluginWarning, default_registry
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginWarning)
+        default_registry()
+    for warning in caught:
+        if issubclass(warning.category, PluginWarning):
+            print(f"baocao: cảnh báo: {warning.message}", file=err)
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _checked(path: str, err: TextIO) -> Any:
@@ -158,8 +176,13 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _templates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from baocao.registry import default_registry
 
-    for report_type in default_registry():
-        print(f"{report_type.name}\t{report_type.title}\t({report_type.package})", file=out)
+    registry = default_registry()
+    rows = [(t.name, t.title, t.package) for t in registry]
+    rows += [(name, "(trùng tên, không dùng được)", ", ".join(packages))
+             for name, packages in sorted(registry.clashes().items())]
+    width = max((len(name) for name, _, _ in rows), default=0)
+    for name, title, package in rows:
+        print(f"{name:<{width}}  {title}  [{package}]", file=out)
     return EXIT_OK
 
 

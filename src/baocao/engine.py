@@ -53,11 +53,18 @@ BASE_FILTERS: dict[str, Filter] = {**FILTERS, "doan": doan, "trich_dan": trich_d
 
 def make_environment(extra_filters: Mapping[str, Filter] | None = None) -> SandboxedEnvironment:
     """A fresh sandboxed, autoescaping, strict environment with baocao's filters."""
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = SandboxedEnvironment(
+        autoescape=True, undefined=jinja2.StrictUndefined, loader=jinja2.FunctionLoader(_no_loading)
+    )
     env.filters.update(BASE_FILTERS)
     if extra_filters:
         env.filters.update(extra_filters)
     return env
+
+
+def _no_loading(name: str) -> None:
+    """Templates cannot import, include or extend anything (``{% import 'os' %}``)."""
+    raise jinja2.exceptions.SecurityError(f"mẫu không được nạp mẫu hay mô-đun khác («{name}»)")
 
 
 def render_docx(
@@ -139,28 +146,43 @@ def _has_content(block: Any) -> bool:
 
 
 def _fit_table_grids(body: Any) -> None:
-    """Make each table's grid the widths of its cells.
+    """Make each table's grid and its cells agree after docxtpl's column loops.
 
-    docxtpl spreads the remaining width evenly when ``{%tc if %}`` removes columns;
-    the grid is rebuilt from the first row without merged cells, so the printed
-    columns keep the widths the template gave them.
+    docxtpl rebuilds the grid evenly over the template's width when ``{%tc %}`` adds
+    or removes columns, but leaves the cells' own widths.  When columns were removed
+    (``{%tc if %}``), the cells keep the widths the template gave them and the grid
+    follows the cells; when columns were repeated (``{%tc for %}``) the cells would
+    overflow the page, so they take the grid's even share instead.
     """
     for tbl in body.iter(_W + "tbl"):
         grid = tbl.find(_W + "tblGrid")
         if grid is None:
             continue
-        for row in tbl.iter(_W + "tr"):
-            cells = row.findall(_W + "tc")
-            widths = [cell.find(f"{_W}tcPr/{_W}tcW") for cell in cells]
-            if any(w is None or w.get(_W + "type") != "dxa" for w in widths) or any(
-                cell.find(f"{_W}tcPr/{_W}gridSpan") is not None for cell in cells
-            ):
-                continue
-            columns = grid.findall(_W + "gridCol")
-            if len(columns) == len(widths):
+        columns = grid.findall(_W + "gridCol")
+        grid_total = sum(int(c.get(_W + "w", "0")) for c in columns)
+        found = (_plain_row_widths(row) for row in tbl.iter(_W + "tr"))
+        rows = [r for r in found if r is not None and len(r) == len(columns)]
+        if not rows:
+            continue
+        cells_total = sum(int(w.get(_W + "w")) for w in rows[0])
+        if cells_total <= grid_total:
+            for column, width in zip(columns, rows[0], strict=True):
+                column.set(_W + "w", width.get(_W + "w"))
+        else:
+            for widths in rows:
                 for column, width in zip(columns, widths, strict=True):
-                    column.set(_W + "w", width.get(_W + "w"))
-            break
+                    width.set(_W + "w", column.get(_W + "w"))
+
+
+def _plain_row_widths(row: Any) -> list[Any] | None:
+    """The tcW elements of a row without merged cells, or None."""
+    cells = row.findall(_W + "tc")
+    widths = [cell.find(f"{_W}tcPr/{_W}tcW") for cell in cells]
+    if any(w is None or w.get(_W + "type") != "dxa" for w in widths) or any(
+        cell.find(f"{_W}tcPr/{_W}gridSpan") is not None for cell in cells
+    ):
+        return None
+    return widths
 
 
 def _describe(error: jinja2.TemplateError, template_name: str) -> str:

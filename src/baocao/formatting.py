@@ -560,6 +560,25 @@ def to_roman(n: int) -> str:
     return "".join(parts)
 
 
+VIETNAMESE_LETTERS: Final = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+"""The letters that number điểm a), b), … in Vietnamese documents (no f, j, w, z)."""
+
+
+def to_letter(n: int) -> str:
+    """The letter of the n-th điểm ("a)", "b)", … "đ)"), 1 to 23.
+
+    >>> [to_letter(n) for n in (1, 4, 5, 6, 23)]
+    ['a', 'd', 'đ', 'e', 'y']
+    >>> to_letter(24)
+    Traceback (most recent call last):
+      ...
+    baocao.errors.FormatError: không có chữ cái thứ 24 để đánh số điểm (1..23)
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(VIETNAMESE_LETTERS):
+        raise FormatError(f"không có chữ cái thứ {n!r} để đánh số điểm (1..{len(VIETNAMESE_LETTERS)})")
+    return VIETNAMESE_LETTERS[n - 1]
+
+
 def normalize_text(text: str) -> str:
     """Unicode NFC, and nothing else: decomposed marks never reach the document.
 
@@ -596,5 +615,6 @@ FILTERS: Final[dict[str, Callable[..., str]]] = {
     "bang_chu": number_to_words,
     "tien_bang_chu": amount_in_words,
     "so_la_ma": to_roman,
+    "chu_cai": to_letter,
     "in_hoa": upper_vi,
 }

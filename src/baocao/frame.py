@@ -79,6 +79,15 @@ SIZE_DANH_SACH = 11
 SIZE_CHU_KY = 14
 SIZE_PAGE_NUMBER = 14
 SIZE_PHU_LUC = 14
+SIZE_V_V = 12
+SIZE_KINH_GUI = 14
+SIZE_BANG = 13
+
+# "Kính gửi:" (ô 9a): its first line starts where the decree's own Phụ lục III forms
+# put it (1982 twips in); the dashes of several recipients line up under the colon
+# ("Kính gửi" is about 990 twips long at 14 pt), as the decree's text asks.
+KINH_GUI_INDENT = 1982
+KINH_GUI_ITEMS = 2970
 
 # Body paragraph: first-line indent 1 cm, 6 pt before, single line spacing.
 FIRST_LINE_INDENT = Twips(567)
@@ -125,6 +134,12 @@ class BodyWriter:
         self.block(f"for doan_van in {expression}")
         self.paragraph("{{r doan_van|doan }}")
         self.block("endfor")
+
+    def table(self, header: str, rows: str) -> Table:
+        """A bordered table with any number of columns: ``header`` is an expression
+        for the list of column titles, ``rows`` one for the list of rows (each a list
+        of cell texts)."""
+        return _add_data_table(self._document, header, rows)
 
     def appendix(
         self,
@@ -180,15 +195,24 @@ class Appendix:
 Body = Callable[[BodyWriter], None]
 
 
-def build_template(body: Body) -> bytes:
-    """The .docx template of a report type: the official frame around ``body``."""
+def build_template(body: Body, *, cong_van: bool = False) -> bytes:
+    """The .docx template of a report type: the official frame around ``body``.
+
+    ``cong_van`` lays out a công văn (Mẫu 1.5): no tên loại; the trích yếu is a
+    "V/v …" line under the number (ô 5b).  Every type gets the "Kính gửi:" block
+    (ô 9a) when its data has ``kinh_gui``.
+    """
     document = Document()
     _set_up_page(document)
     _set_up_styles(document)
     _add_page_numbers(document.sections[0])
     body_start = document.element.body[0] if len(document.element.body) else None
     _add_header(document)
-    _add_title(document)
+    if cong_van:
+        _add_cong_van_subject(document)
+    else:
+        _add_title(document)
+    _add_kinh_gui(document)
     writer = BodyWriter(document)
     body(writer)
     _add_closing(document)
@@ -351,6 +375,86 @@ def _add_title(document: DocxDocument) -> None:
     rule = document.add_paragraph(style=STYLE_BLOCK)
     _rule(rule, TEXT_WIDTH + 2 * CELL_MARGIN, RULE_TRICH_YEU)
     rule.paragraph_format.space_after = Pt(6)
+
+
+# --- công văn subject (ô 5b) and Kính gửi (ô 9a) ------------------------------------
+
+
+def _add_cong_van_subject(document: DocxDocument) -> None:
+    """The "V/v …" line of a công văn: 12 pt, centred under the "Số:" line (box 3),
+    6 pt below it; a third row of the header table, so it stays under box 3."""
+    header = document.tables[-1]
+    row = header.add_row()  # type: ignore[no-untyped-call]
+    subject, _ = row.cells
+    _cell_lines(subject, [("V/v {{ khung.trich_yeu }}", {"size": SIZE_V_V})])
+    subject.paragraphs[0].paragraph_format.space_before = Pt(6)
+    spacer = document.add_paragraph(style=STYLE_BLOCK)
+    spacer.paragraph_format.space_before = Pt(6)
+
+
+def _add_kinh_gui(document: DocxDocument) -> None:
+    """"Kính gửi:" (ô 9a): one recipient on the same line; several on lines of their
+    own, "- …;" with the last ending in ".", dashes under the colon."""
+    block = BodyWriter(document).block
+    block("if khung.kinh_gui|length == 1")
+    single = document.add_paragraph(style=STYLE_BLOCK)
+    _kinh_gui_indent(single, KINH_GUI_INDENT)
+    _run(single, "Kính gửi: {{ khung.kinh_gui[0] }}", size=SIZE_KINH_GUI)
+    block("elif khung.kinh_gui")
+    heading = document.add_paragraph(style=STYLE_BLOCK)
+    _kinh_gui_indent(heading, KINH_GUI_INDENT)
+    _run(heading, "Kính gửi:", size=SIZE_KINH_GUI)
+    block("for noi in khung.kinh_gui")
+    item = document.add_paragraph(style=STYLE_BLOCK)
+    _kinh_gui_indent(item, KINH_GUI_ITEMS, space_before=0)
+    _run(item, "- {{ noi }}{{ '.' if loop.last else ';' }}", size=SIZE_KINH_GUI)
+    block("endfor")
+    block("endif")
+
+
+def _kinh_gui_indent(paragraph: Paragraph, indent: int, *, space_before: int = 6) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    fmt.left_indent = Twips(indent)
+    fmt.space_before = Pt(space_before)
+
+
+# --- data tables (BodyWriter.table) ------------------------------------------------------
+
+
+def _add_data_table(document: DocxDocument, header: str, rows: str) -> Table:
+    """A full-width bordered table whose columns and rows come from the data:
+    docxtpl's ``{%tc %}`` repeats the middle cell of a row, ``{%tr %}`` a row."""
+    table: Table = document.add_table(rows=4, cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:color"), "000000")
+        borders.append(element)
+    table._tbl.tblPr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
+    )
+    width = Twips(TEXT_WIDTH // 3)
+    for cell in table._cells:
+        cell.width = width
+    cells = [
+        (0, (f"{{%tc for cot in {header} %}}", "{{ cot }}", "{%tc endfor %}"), True),
+        (1, (f"{{%tr for dong in {rows} %}}", "", ""), False),
+        (2, ("{%tc for o in dong %}", "{{ o }}", "{%tc endfor %}"), False),
+        (3, ("{%tr endfor %}", "", ""), False),
+    ]
+    for row, texts, bold in cells:
+        for cell, text in zip(table.rows[row].cells, texts, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.style = STYLE_BLOCK
+            if text:
+                _run(paragraph, text, size=SIZE_BANG, bold=bold)
+    spacer = document.add_paragraph(style=STYLE_BLOCK)
+    spacer.paragraph_format.space_before = Pt(0)
+    return table
 
 
 # --- closing: nơi nhận and signature -----------------------------------------------------
@@ -566,13 +670,13 @@ def _drop_references(name: str, xml: bytes) -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     """Rebuild the built-in templates into a folder: ``python -m baocao.frame DIR``."""
-    from baocao.reports import BUILTIN_BODIES
+    from baocao.reports import BUILTIN_BODIES, build_builtin
 
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0] if args else "templates/vi")
-    for name, body in BUILTIN_BODIES.items():
+    for name in BUILTIN_BODIES:
         path = target / f"{name}.docx"
-        path.write_bytes(build_template(body))
+        path.write_bytes(build_builtin(name))
         print(path)
     return 0
 

@@ -5,7 +5,8 @@ Templates read them under one key, ``khung``; every report type gets them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from baocao.formatting import format_date, format_place_date, upper_vi
 from baocao.models.blocks import VanBanHanhChinh
@@ -31,6 +32,8 @@ class Khung:
     ho_ten: str
     kem_theo: str
     """The line under an appendix's title: "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)"."""
+    kinh_gui: list[str] = field(default_factory=list)
+    """«Kính gửi:» recipients (ô 9a); empty for documents without one."""
 
 
 def format_so_ky_hieu(so: int | None, ky_hieu: str) -> str:
@@ -75,11 +78,16 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         so_ky_hieu=format_so_ky_hieu(document.so, document.ky_hieu),
         dia_danh_ngay=format_place_date(document.dia_danh, document.ngay_ban_hanh()),
         ten_loai=upper_vi(document.ten_loai),
-        trich_yeu=document.trich_yeu,
+        trich_yeu=_V_V.sub("", document.trich_yeu),
         noi_nhan_ghi_chu=document.noi_nhan.ghi_chu,
         noi_nhan=list(document.noi_nhan.danh_sach),
         luu=document.noi_nhan.luu,
         chuc_vu=[upper_vi(line) for line in document.nguoi_ky.dong_chuc_vu()],
         ho_ten=document.nguoi_ky.ho_ten,
         kem_theo=format_kem_theo(document),
+        kinh_gui=list(document.kinh_gui),
     )
+
+
+_V_V = re.compile(r"^V/v\s+")
+"""A "V/v" a clerk typed: the công văn frame prints its own."""

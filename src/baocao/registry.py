@@ -3,24 +3,32 @@
 Built-in types are registered in code; other packages add theirs through the
 entry-point group ``baocao.reports`` (each entry point names a :class:`ReportType`
 or a function returning one).  A type is checked when it is registered: its model
-is built on the shared frame, its template exists and uses no variable the model
-or the context hook does not provide.  A plugin that fails to load is a warning
-naming it, and the other types keep working.
+is built on the shared frame, its template exists, is safe, and uses no variable
+the model or the context hook does not provide.
+
+Plugins never stop the others: a plugin that fails to load or to register is a
+:class:`PluginWarning` naming it.  Name clashes are errors naming both packages:
+a plugin cannot take a built-in name (it is refused; the built-in stays), and two
+plugins with one name are both refused — rendering that type then raises a
+:class:`PluginError` naming both packages, while every other type keeps working.
 """
 
 from __future__ import annotations
 
 import difflib
 import io
+import re
 import warnings
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
+from jinja2 import meta, nodes
+from pydantic_core import PydanticUndefined
 
 from baocao.consistency import CheckContext, Problem
 from baocao.engine import Filter, make_environment
@@ -29,12 +37,15 @@ from baocao.models.blocks import VanBanHanhChinh
 
 ENTRY_POINT_GROUP = "baocao.reports"
 FRAME_KEY = "khung"
+BUILTIN_PACKAGE = "baocao"
 
 ContextHook = Callable[[Any], Mapping[str, Any]]
 ChecksHook = Callable[[Any, CheckContext], Iterable[Problem]]
 PrepareHook = Callable[[Any, Path], None]
 """Called with the loaded data (:class:`baocao.loading.LoadedData`) and the data
 file's folder before validation: reads the files the data refers to."""
+
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -55,10 +66,11 @@ class ReportType:
     filters: Mapping[str, Filter] = field(default_factory=dict)
     checks: ChecksHook | None = None
     """Consistency rules of this type, beyond the frame's (see :mod:`baocao.consistency`)."""
-    package: str = "baocao"
-    """The distribution that provides it (for messages and ``baocao templates``)."""
     prepare: PrepareHook | None = None
     """Reads files the data refers to (a spreadsheet beside the data file)."""
+    package: str = BUILTIN_PACKAGE
+    """The distribution that provides it (for messages and ``baocao templates``);
+    set from the entry point's distribution for plugins."""
 
     def provided_names(self) -> set[str]:
         """Every top-level name a template of this type may use."""
@@ -74,16 +86,24 @@ class ReportType:
 
 
 def check_template(report_type: ReportType, template: bytes, template_name: str) -> None:
-    """Raise :class:`TemplateError` if ``template`` uses a variable the type does
-    not provide, or cannot be parsed."""
+    """Raise :class:`TemplateError` if ``template`` cannot be parsed, uses a tag
+    the sandbox forbids (imports, includes, ``_private`` attributes), or uses a
+    variable the type does not provide.
+
+    The variables are found as docxtpl's ``get_undeclared_template_variables``
+    finds them (tests/test_registry.py checks the two agree), on one parse shared
+    with the safety check.
+    """
+    env = make_environment(report_type.filters)
     try:
-        used = DocxTemplate(io.BytesIO(template)).get_undeclared_template_variables(
-            jinja_env=make_environment(report_type.filters)
-        )
+        source = _template_source(DocxTemplate(io.BytesIO(template)))
+        tree = env.parse(source)
     except TemplateError:
         raise
     except Exception as error:  # a broken zip, broken XML or a Jinja syntax error
         raise TemplateError(f"{template_name}: không đọc được mẫu ({error})") from None
+    _check_safe(tree, source, template_name)
+    used = meta.find_undeclared_variables(tree)
     unknown = sorted(used - report_type.provided_names())
     if unknown:
         hints = []
@@ -96,25 +116,110 @@ def check_template(report_type: ReportType, template: bytes, template_name: str)
         )
 
 
+def _template_source(document: DocxTemplate) -> str:
+    """The Jinja source docxtpl renders: the body, then headers and footers."""
+    docx = document.get_docx()
+    source: str = document.patch_xml(document.get_xml())
+    for relation in docx.part.rels.values():
+        if relation.reltype in (document.HEADER_URI, document.FOOTER_URI):
+            source += document.patch_xml(document.xml_to_string(relation.target_part._element))
+    return source
+
+
+_LOADING_TAGS = {nodes.Import: "import", nodes.FromImport: "from", nodes.Include: "include",
+                 nodes.Extends: "extends"}
+
+
+def _check_safe(tree: nodes.Template, source: str, template_name: str) -> None:
+    """Refuse, before rendering, what the sandbox would refuse while rendering:
+    loading other templates or modules, and private attributes (``__class__`` …)."""
+    for kind, word in _LOADING_TAGS.items():
+        for _ in tree.find_all(kind):
+            raise TemplateError(
+                f"{template_name}: mẫu dùng thao tác không được phép "
+                f"(tại «{_tag(source, word)}»): mẫu không được nạp mẫu hay mô-đun khác"
+            )
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        attribute: object = None
+        if isinstance(node, nodes.Getattr):
+            attribute = node.attr
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            attribute = node.arg.value
+        if isinstance(attribute, str) and attribute.startswith("_"):
+            raise TemplateError(
+                f"{template_name}: mẫu dùng thao tác không được phép "
+                f"(tại «{_tag(source, attribute)}»): không truy cập thuộc tính «{attribute}»"
+            )
+
+
+def _tag(source: str, word: str) -> str:
+    """The first Jinja tag of ``source`` containing ``word``, as written."""
+    for match in re.finditer(r"\{[{%].*?[%}]\}", source, re.DOTALL):
+        if word in match.group(0):
+            return " ".join(match.group(0).split())
+    return word
+
+
 class Registry:
     """The report types known to this process."""
 
     def __init__(self) -> None:
         self._types: dict[str, ReportType] = {}
+        self._clashes: dict[str, list[str]] = {}
+        """Names two or more plugins claim: name -> their packages (all refused)."""
 
-    def register(self, report_type: ReportType) -> None:
-        """Add a type after checking it; a name clash is a :class:`PluginError`."""
+    def register(self, report_type: ReportType, *, trusted: bool = False) -> None:
+        """Add a type after checking it; a taken name is a :class:`PluginError`
+        naming both packages.
+
+        ``trusted`` skips only the template check, for baocao's own templates: they
+        are generated and checked by the test suite, and checking them costs every
+        command about 30 ms each (benchmarks/bench_registry.py).
+        """
         _check_type(report_type)
         existing = self._types.get(report_type.name)
         if existing is not None:
             raise PluginError(
-                f"loại báo cáo «{report_type.name}» đã được gói «{existing.package}» đăng ký; "
-                f"gói «{report_type.package}» không thể đăng ký trùng tên"
+                f"loại báo cáo «{report_type.name}» của gói «{report_type.package}» trùng tên "
+                f"với loại của gói «{existing.package}»"
             )
-        check_template(report_type, report_type.template_bytes(), str(report_type.template))
+        if not trusted:
+            check_template(report_type, report_type.template_bytes(), str(report_type.template))
         self._types[report_type.name] = report_type
 
+    def add_plugins(self, plugins: Iterable[ReportType]) -> None:
+        """Register third-party types, refusing clashes; every problem is a
+        :class:`PluginWarning` and the other types keep working.
+
+        A plugin cannot take a built-in name; two plugins with one name are both
+        refused, and :meth:`get` then names both packages.
+        """
+        claims: dict[str, list[ReportType]] = {}
+        for report_type in plugins:
+            claims.setdefault(report_type.name, []).append(report_type)
+        for name, claimants in claims.items():
+            packages = [t.package for t in claimants]
+            existing = self._types.get(name)
+            if existing is not None and existing.package == BUILTIN_PACKAGE:
+                for plugin in claimants:
+                    _warn(f"gói «{plugin.package}» không được dùng tên loại báo cáo «{name}»: "
+                          f"tên này thuộc loại có sẵn của gói «{BUILTIN_PACKAGE}»; bỏ qua loại của "
+                          f"gói «{plugin.package}»")
+                continue
+            if len(claimants) > 1:
+                self._clashes[name] = packages
+                _warn(_clash_message(name, packages) + "; bỏ qua cả hai")
+                continue
+            try:
+                self.register(claimants[0])
+            except (PluginError, TemplateError) as error:
+                _warn(f"bỏ qua loại báo cáo «{name}» của gói «{claimants[0].package}»: {error}")
+
     def get(self, name: str) -> ReportType:
+        """The type called ``name``: :class:`KeyError` if unknown, :class:`PluginError`
+        if two plugins claim it."""
+        if name in self._clashes:
+            raise PluginError(_clash_message(name, self._clashes[name]) + "; hãy gỡ bớt một gói")
         try:
             return self._types[name]
         except KeyError:
@@ -124,66 +229,70 @@ class Registry:
         close = difflib.get_close_matches(name, list(self._types), n=1)
         return close[0] if close else None
 
-    def __iter__(self) -> Any:
+    def clashes(self) -> dict[str, list[str]]:
+        """Names claimed by several plugins, with the packages claiming them."""
+        return {name: list(packages) for name, packages in self._clashes.items()}
+
+    def __iter__(self) -> Iterator[ReportType]:
         return iter(sorted(self._types.values(), key=lambda t: t.name))
 
     def __contains__(self, name: object) -> bool:
-        return name in self._types
-
-    def load_entry_points(self, entry_points: Iterable[metadata.EntryPoint] | None = None) -> None:
-        """Register every type the installed packages declare; warn about broken ones."""
-        found = entry_points if entry_points is not None else metadata.entry_points(
-            group=ENTRY_POINT_GROUP
-        )
-        for entry_point in found:
-            package = entry_point.dist.name if entry_point.dist else entry_point.value
-            try:
-                loaded = entry_point.load()
-                report_type = loaded() if callable(loaded) and not isinstance(
-                    loaded, ReportType) else loaded
-                if not isinstance(report_type, ReportType):
-                    raise PluginError(f"«{entry_point.value}» không trả về một ReportType")
-                if report_type.package == "baocao":
-                    report_type = _with_package(report_type, package)
-                self.register(report_type)
-            except PluginError as error:
-                if "đã được gói" in str(error):
-                    raise
-                warnings.warn(
-                    f"bỏ qua loại báo cáo «{entry_point.name}» của gói «{package}»: {error}",
-                    PluginWarning,
-                    stacklevel=2,
-                )
-            except Exception as error:
-                warnings.warn(
-                    f"bỏ qua loại báo cáo «{entry_point.name}» của gói «{package}»: "
-                    f"{type(error).__name__}: {error}",
-                    PluginWarning,
-                    stacklevel=2,
-                )
+        return name in self._types or name in self._clashes
 
 
 class PluginWarning(UserWarning):
-    """A plugin could not be loaded; the others still work."""
+    """A plugin was refused or could not be loaded; the other types still work."""
 
 
-def _with_package(report_type: ReportType, package: str) -> ReportType:
-    from dataclasses import replace
+def _warn(message: str) -> None:
+    warnings.warn(message, PluginWarning, stacklevel=3)
 
-    return replace(report_type, package=package)
+
+def _clash_message(name: str, packages: list[str]) -> str:
+    return f"loại báo cáo «{name}» được đăng ký bởi nhiều gói: " + ", ".join(
+        f"«{package}»" for package in packages)
+
+
+def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> list[ReportType]:
+    """The types the installed packages declare in ``baocao.reports``.
+
+    Each entry point names a :class:`ReportType` or a function returning one; its
+    ``package`` is set to the entry point's distribution.  One that fails to import
+    or returns something else is a :class:`PluginWarning` naming it, and is skipped.
+    """
+    found = metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points
+    types = []
+    for entry_point in found:
+        package = entry_point.dist.name if entry_point.dist else entry_point.module
+        try:
+            loaded = entry_point.load()
+            report_type = loaded if isinstance(loaded, ReportType) else loaded()
+            if not isinstance(report_type, ReportType):
+                raise PluginError(f"«{entry_point.value}» không phải một baocao.ReportType")
+        except Exception as error:  # any failure of third-party code: warn, go on
+            _warn(f"bỏ qua loại báo cáo «{entry_point.name}» của gói «{package}»: "
+                  f"{type(error).__name__}: {error}")
+            continue
+        types.append(replace(report_type, package=package))
+    return types
 
 
 def _check_type(report_type: ReportType) -> None:
+    name = report_type.name
+    if not _NAME.match(name):
+        raise PluginError(
+            f"tên loại «{name}» không hợp lệ: chỉ chữ thường không dấu, số và «-», ví dụ «ke-hoach»"
+        )
     if not (isinstance(report_type.model, type) and issubclass(report_type.model, VanBanHanhChinh)):
-        raise PluginError(
-            f"loại «{report_type.name}»: mô hình phải kế thừa baocao.models.VanBanHanhChinh"
-        )
+        raise PluginError(f"loại «{name}»: mô hình phải kế thừa baocao.models.VanBanHanhChinh")
+    default = report_type.model.model_fields["loai"].default
+    if default is not PydanticUndefined and default != name:
+        raise PluginError(f"loại «{name}»: mô hình {report_type.model.__name__} có «loai» mặc định "
+                          f"là «{default}», không phải «{name}»")
     if FRAME_KEY in report_type.model.model_fields or FRAME_KEY in report_type.context_keys:
-        raise PluginError(f"loại «{report_type.name}»: tên «{FRAME_KEY}» dành cho khung văn bản")
+        raise PluginError(f"loại «{name}»: tên «{FRAME_KEY}» dành cho khung văn bản")
     if not report_type.template.is_file():
-        raise PluginError(
-            f"loại «{report_type.name}»: không tìm thấy mẫu «{report_type.template}»"
-        )
+        raise PluginError(f"loại «{name}»: không tìm thấy mẫu «{report_type.template}»")
 
 
 def builtin_template(name: str) -> Traversable:
@@ -202,7 +311,8 @@ def default_registry() -> Registry:
 
         registry = Registry()
         for report_type in builtin_types():
-            registry.register(report_type)
-        registry.load_entry_points()
+            registry.register(report_type, trusted=True)
+        registry.add_plugins(load_plugins())
         _default = registry
     return _default
+

@@ -107,12 +107,27 @@ def recognise(body: Element, resolver: StyleResolver) -> Elements:
     closing_at = _recognise_closing(items, flow_start, found)
     flow = tuple(b for b in items[flow_start:closing_at] if b.tag == w("p"))
     body_from = _recognise_title(flow, found, resolver)
+    skipped = set(_kinh_gui_lines(flow, body_from))
     found.body = [
         Spot(flow, i)
         for i in range(body_from, len(flow))
-        if _is_body_text(flow[i], resolver)
+        if i not in skipped and _is_body_text(flow[i], resolver)
     ]
     return found
+
+
+def _kinh_gui_lines(flow: tuple[Element, ...], start: int) -> Iterator[int]:
+    """The recipient lines under «Kính gửi:» (ô 9a): «- …;» lines, the last ending «.»."""
+    texts = _texts(flow)
+    for index in range(start, len(flow)):
+        if texts[index].upper().startswith("KÍNH GỬI"):
+            following = index + 1
+            while following < len(flow) and texts[following].startswith("-"):
+                yield following
+                if texts[following].endswith("."):
+                    break
+                following += 1
+            return
 
 
 def _recognise_header(items: list[Element], found: Elements, resolver: StyleResolver) -> int:
@@ -217,7 +232,8 @@ def _is_body_text(paragraph: Element, resolver: StyleResolver) -> bool:
     text = normalise(paragraph_text(paragraph))
     if not text or is_underscores(text) or is_rule_paragraph(paragraph, resolver):
         return False
-    return not text.upper().startswith("KÍNH GỬI")
+    # «Kính gửi:» is ô 9a; «Đơn vị tính: …» is a table's caption, right-aligned.
+    return not text.upper().startswith(("KÍNH GỬI", "ĐƠN VỊ TÍNH"))
 
 
 def _recognise_closing(items: list[Element], start: int, found: Elements) -> int:

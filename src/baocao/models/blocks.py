@@ -340,8 +340,25 @@ class VanBanHanhChinh(Block):
     )
     ten_loai: Text = Field("Báo cáo", description="Tên loại văn bản, ví dụ «Báo cáo»")
     trich_yeu: Text = Field(description="Trích yếu nội dung (dòng dưới tên loại)")
+    kinh_gui: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "«Kính gửi:» (ô số 9a): cơ quan cấp trên nhận báo cáo, tờ trình, công văn; "
+            "mỗi nơi một phần tử, không cần dấu «-» và «;»"
+        ),
+    )
     noi_nhan: NoiNhan = Field(description="Nơi nhận (ô số 9b)")
     nguoi_ky: NguoiKy = Field(description="Người ký (ô số 7)")
+
+    @field_validator("kinh_gui", mode="before")
+    @classmethod
+    def _kinh_gui_list(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("kinh_gui")
+    @classmethod
+    def _kinh_gui_bare(cls, value: list[str]) -> list[str]:
+        return [item.removeprefix("-").strip().rstrip(";.").strip() for item in value]
 
     def ngay_ban_hanh(self) -> dt.date | PartialDate:
         """The issue date as the formatting functions take it."""
