@@ -33,7 +33,6 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from docx.table import Table, _Cell
@@ -41,6 +40,7 @@ from docx.text.paragraph import Paragraph
 
 from baocao.docx_package import normalize_package
 from baocao.table_template import Column, build_data_table, table_width
+from baocao.wordml import borders, element, run_properties, text_element
 
 FONT = "Times New Roman"
 
@@ -245,27 +245,14 @@ def _set_up_styles(document: DocxDocument) -> None:
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for child in list(rpr):
         rpr.remove(child)
-    fonts = OxmlElement("w:rFonts")
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
-    rpr.append(fonts)
-    for tag in ("w:sz", "w:szCs"):
-        size = OxmlElement(tag)
-        size.set(qn("w:val"), str(SIZE_BODY * 2))
-        rpr.append(size)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "vi-VN")
-    lang.set(qn("w:eastAsia"), "en-US")
-    lang.set(qn("w:bidi"), "ar-SA")
-    rpr.append(lang)
+    rpr.append(element("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT))
+    rpr.append(element("w:sz", val=SIZE_BODY * 2))
+    rpr.append(element("w:szCs", val=SIZE_BODY * 2))
+    rpr.append(element("w:lang", val="vi-VN", eastAsia="en-US", bidi="ar-SA"))
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     for child in list(ppr):
         ppr.remove(child)
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), "240")
-    spacing.set(qn("w:lineRule"), "auto")
-    ppr.append(spacing)
+    ppr.append(element("w:spacing", after=0, line=240, lineRule="auto"))
 
     normal = styles["Normal"]
     normal.font.name = FONT
@@ -317,19 +304,8 @@ def _add_page_numbers(section: Any) -> None:
     """A centred PAGE field in the header from page 2; none on page 1 (titlePg)."""
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), " PAGE ")
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), str(SIZE_PAGE_NUMBER * 2))
-    rpr.append(size)
-    run.append(rpr)
-    text = OxmlElement("w:t")
-    text.text = "2"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+    run = element("w:r", run_properties(size=SIZE_PAGE_NUMBER), text_element("2"))
+    paragraph._p.append(element("w:fldSimple", run, instr=" PAGE "))
     section.first_page_header.paragraphs[0].text = ""
 
 
@@ -427,15 +403,9 @@ def _add_data_table(document: DocxDocument, header: str, rows: str) -> Table:
     docxtpl's ``{%tc %}`` repeats the middle cell of a row, ``{%tr %}`` a row."""
     table: Table = document.add_table(rows=4, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
     table._tbl.tblPr.insert_element_before(
-        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
+        borders("w:tblBorders", val="single", sz=4, color="000000"),
+        "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
     )
     width = Twips(TEXT_WIDTH // 3)
     for cell in table._cells:
@@ -524,10 +494,9 @@ def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> Non
     section.header.is_linked_to_previous = False
     section.first_page_header.is_linked_to_previous = False
     _add_page_numbers(section)
-    numbering = OxmlElement("w:pgNumType")
-    numbering.set(qn("w:start"), "1")
     section._sectPr.insert_element_before(
-        numbering, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+        element("w:pgNumType", start=1),
+        "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
         "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
     )
 
@@ -541,16 +510,8 @@ def _borderless_table(document: DocxDocument, widths: tuple[int, int], *, rows: 
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     later = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
-    indent = OxmlElement("w:tblInd")
-    indent.set(qn("w:w"), str(TABLE_INDENT))
-    indent.set(qn("w:type"), "dxa")
-    tbl_pr.insert_element_before(indent, "w:tblBorders", *later)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    tbl_pr.insert_element_before(borders, *later)
+    tbl_pr.insert_element_before(element("w:tblInd", w=TABLE_INDENT, type="dxa"), "w:tblBorders", *later)
+    tbl_pr.insert_element_before(borders("w:tblBorders", val="nil"), *later)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
         for cell in column.cells:
@@ -575,11 +536,7 @@ def _cell_lines(
         elif fmt.get("size"):
             paragraph.paragraph_format.space_before = Pt(0)
             mark = paragraph._p.get_or_add_pPr()
-            rpr = OxmlElement("w:rPr")
-            size = OxmlElement("w:sz")
-            size.set(qn("w:val"), str(int(fmt["size"]) * 2))  # type: ignore[call-overload]
-            rpr.append(size)
-            mark.append(rpr)
+            mark.append(run_properties(size=int(fmt["size"])))  # type: ignore[call-overload]
 
 
 def _run(
@@ -609,26 +566,16 @@ def _rule(paragraph: Paragraph, container: int, length: int) -> None:
     fmt.space_before = Pt(0)
     fmt.line_spacing = Pt(2)
     ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), "6")
-    bottom.set(qn("w:space"), "1")
-    bottom.set(qn("w:color"), "000000")
-    borders.append(bottom)
     ppr.insert_element_before(
-        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"
+        borders("w:pBdr", edges=("bottom",), val="single", sz=6, space=1, color="000000"),
+        "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
     )
-    rpr = OxmlElement("w:rPr")
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "4")
-    rpr.append(size)
-    ppr.append(rpr)
+    ppr.append(run_properties(size=2))
 
 
-def _remove_initial_paragraph(document: DocxDocument, element: Any) -> None:
-    if element is not None and element.tag == qn("w:p"):
-        element.getparent().remove(element)
+def _remove_initial_paragraph(document: DocxDocument, first: Any) -> None:
+    if first is not None and first.tag == qn("w:p"):
+        first.getparent().remove(first)
 
 
 def _set_core_properties(document: DocxDocument) -> None:

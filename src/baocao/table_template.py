@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, Literal
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from baocao.wordml import borders, element, run_properties, text_element
 
 Align = Literal["left", "center", "right"]
 
@@ -68,14 +69,11 @@ def build_data_table(
     for condition, members in segments:
         grid += ([MARKER_WIDTH] if condition else []) + [c.width for c in members]
         grid += [MARKER_WIDTH] if condition else []
-    tbl = OxmlElement("w:tbl")
-    tbl.append(_table_properties(sum(grid)))
-    tbl_grid = OxmlElement("w:tblGrid")
-    for width in grid:
-        col = OxmlElement("w:gridCol")
-        col.set(qn("w:w"), str(width))
-        tbl_grid.append(col)
-    tbl.append(tbl_grid)
+    tbl = element(
+        "w:tbl",
+        _table_properties(sum(grid)),
+        element("w:tblGrid", *(element("w:gridCol", w=width) for width in grid)),
+    )
 
     two_rows = any(c.group for c in columns)
     first, second = _header_rows(segments, two_rows)
@@ -104,44 +102,19 @@ def _value(variable: str, column: Column) -> str:
 
 
 def _table_properties(width: int) -> Any:
-    pr = OxmlElement("w:tblPr")
-    tbl_w = OxmlElement("w:tblW")
-    tbl_w.set(qn("w:w"), str(width))
-    tbl_w.set(qn("w:type"), "dxa")
-    pr.append(tbl_w)
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), "center")
-    pr.append(jc)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-    pr.append(borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    pr.append(layout)
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), "57")
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    pr.append(margins)
-    return pr
+    return element(
+        "w:tblPr",
+        element("w:tblW", w=width, type="dxa"),
+        element("w:jc", val="center"),
+        borders("w:tblBorders", val="single", sz=4, space=0, color="000000"),
+        element("w:tblLayout", type="fixed"),
+        borders("w:tblCellMar", edges=("left", "right"), w=57, type="dxa"),
+    )
 
 
 def _row(*, header: bool = False) -> Any:
-    tr = OxmlElement("w:tr")
-    pr = OxmlElement("w:trPr")
-    pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        pr.append(OxmlElement("w:tblHeader"))
-    tr.append(pr)
-    return tr
+    flags = [element("w:cantSplit"), *([element("w:tblHeader")] if header else [])]
+    return element("w:tr", element("w:trPr", *flags))
 
 
 def _cell(
@@ -155,54 +128,22 @@ def _cell(
     italic: bool = False,
     size: int = SIZE_TABLE,
 ) -> Any:
-    tc = OxmlElement("w:tc")
-    pr = OxmlElement("w:tcPr")
-    tc_w = OxmlElement("w:tcW")
-    tc_w.set(qn("w:w"), str(width))
-    tc_w.set(qn("w:type"), "dxa")
-    pr.append(tc_w)
+    properties = [element("w:tcW", w=width, type="dxa")]
     if span > 1:
-        grid_span = OxmlElement("w:gridSpan")
-        grid_span.set(qn("w:val"), str(span))
-        pr.append(grid_span)
+        properties.append(element("w:gridSpan", val=span))
     if vmerge is not None:
-        merge = OxmlElement("w:vMerge")
-        if vmerge == "restart":
-            merge.set(qn("w:val"), "restart")
-        pr.append(merge)
-    v_align = OxmlElement("w:vAlign")
-    v_align.set(qn("w:val"), "center")
-    pr.append(v_align)
-    tc.append(pr)
-    p = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:before"), "40")
-    spacing.set(qn("w:after"), "40")
-    ppr.append(spacing)
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), {"left": "left", "center": "center", "right": "right"}[align])
-    ppr.append(jc)
-    p.append(ppr)
+        properties.append(element("w:vMerge", val="restart") if vmerge == "restart" else element("w:vMerge"))
+    properties.append(element("w:vAlign", val="center"))
+    paragraph = element(
+        "w:p", element("w:pPr", element("w:spacing", before=40, after=40), element("w:jc", val=align))
+    )
     if text:
-        r = OxmlElement("w:r")
-        rpr = OxmlElement("w:rPr")
-        if bold:
-            rpr.append(OxmlElement("w:b"))
-        if italic:
-            rpr.append(OxmlElement("w:i"))
-        for tag in ("w:sz", "w:szCs"):
-            sz = OxmlElement(tag)
-            sz.set(qn("w:val"), str(size * 2))
-            rpr.append(sz)
-        r.append(rpr)
-        t = OxmlElement("w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = text
-        r.append(t)
-        p.append(r)
-    tc.append(p)
-    return tc
+        rpr = run_properties(bold=bold, italic=italic, size=size)
+        rpr.append(element("w:szCs", val=size * 2))
+        run_text = text_element(text)
+        run_text.set(qn("xml:space"), "preserve")
+        paragraph.append(element("w:r", rpr, run_text))
+    return element("w:tc", element("w:tcPr", *properties), paragraph)
 
 
 def _marker_row(tag: str, span: tuple[int, int]) -> Any:
