@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -52,7 +53,9 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(
         self, usage: str | None, actions: object, groups: object, prefix: str | None = None
     ) -> None:
-        super().add_usage(usage, actions, groups, prefix or "Cách dùng: ")  # type: ignore[arg-type]
+        # argparse passes prefix="" when it builds a subcommand's prog: keep it empty
+        super().add_usage(usage, actions, groups,  # type: ignore[arg-type]
+                          "Cách dùng: " if prefix is None else prefix)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,7 +153,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     err = stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        with redirect_stdout(out), redirect_stderr(err):  # --help and usage errors
+            args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as stop:
         return int(stop.code or 0)
     if args.version:
