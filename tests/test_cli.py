@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from ruamel.yaml import YAML
 
 from baocao.cli import main
+
 from conftest import BAC_KAN
 from docx_reading import texts
 
@@ -202,7 +203,7 @@ def test_batch_one_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
     code, out, err = run("batch", str(data), "-o", str(outdir), "-j", "2")
     assert code == 1
     assert sorted(p.name for p in outdir.iterdir()) == ["xa-a.docx", "xa-b.docx", "xa-c.docx"]
-    assert any("cho xa-b" in line or "xa-b" in line for line in texts((outdir / "xa-b.docx").read_bytes()))
+    assert any("xa-b" in line for line in texts((outdir / "xa-b.docx").read_bytes()))
     assert "Đã tạo 3/4 báo cáo, 1 lỗi" in out
     assert "1 tệp không tạo được báo cáo" in err
     assert "hong.yaml:" in err and "ket_qua.tong_so_ho" in err and "[kieu-so-nguyen]" in err

@@ -65,7 +65,11 @@ def _render_bytes(
         except OSError as error:
             raise TemplateError(f"không đọc được mẫu «{path}»: {error.strerror}") from None
         name = str(path)
-        check_template(report_type, source, name)
+        if (report_type.name, source) not in _CHECKED:  # batch renders reuse one template
+            check_template(report_type, source, name)
+            if len(_CHECKED) >= 64:
+                _CHECKED.clear()
+            _CHECKED.add((report_type.name, source))
     when = report.ngay_day_du()
     metadata: dict[str, Any] = {
         "template_name": name,
@@ -78,6 +82,9 @@ def _render_bytes(
     if prepared is not None:
         return render_prepared(prepared, context, **metadata)
     return render_docx(source, context, env=make_environment(report_type.filters), **metadata)
+
+
+_CHECKED: set[tuple[str, bytes]] = set()
 
 
 def build_context(report: VanBanHanhChinh, report_type: ReportType) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,9 +122,14 @@ def run(
     template: str | None = None,
     pdf: bool = False,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
-    mp_context: str = "forkserver",
+    mp_context: str | None = None,
 ) -> list[Outcome]:
-    """Render every job; ``on_done`` is called as each finishes; outcomes in job order."""
+    """Render every job; ``on_done`` is called as each finishes; outcomes in job order.
+
+    ``mp_context`` (default: ``$BAOCAO_MP_CONTEXT`` or ``forkserver``) is the
+    multiprocessing start method; benchmarks/bench_batch.py compares them.
+    """
+    mp_context = mp_context or os.environ.get("BAOCAO_MP_CONTEXT") or "forkserver"
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     results: dict[int, Outcome] = {}
     if workers == 1:
@@ -140,18 +145,16 @@ def run(
             pool.submit(render_one, str(job.data), str(job.output), template, pdf): index
             for index, job in enumerate(jobs)
         }
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                index = pending.pop(future)
-                job = jobs[index]
-                try:
-                    outcome = future.result()
-                except Exception as error:  # the worker died (killed, out of memory)
-                    message = f"{job.data}: tiến trình con bị dừng ({error})"
-                    outcome = Outcome(str(job.data), str(job.output), message)
-                results[index] = outcome
-                on_done(outcome)
+        for future in as_completed(pending):  # waiters installed once, not per completion
+            index = pending[future]
+            job = jobs[index]
+            try:
+                outcome = future.result()
+            except Exception as error:  # the worker died (killed, out of memory)
+                message = f"{job.data}: tiến trình con bị dừng ({error})"
+                outcome = Outcome(str(job.data), str(job.output), message)
+            results[index] = outcome
+            on_done(outcome)
     return [results[i] for i in range(len(jobs))]
 
 
