@@ -5,8 +5,8 @@ household counts), generated in a temporary folder.  Per repeat (alternating ord
 
 - sequential loop: a new ``python`` process running ``baocao.render(baocao.load(f), out)``
   for every file (the template is prepared once there too: the best one core does);
-- ``python -m baocao batch -j J -q`` (forkserver workers, the default);
-- the same with fork workers (``BAOCAO_MP_CONTEXT=fork``), to compare the start methods.
+- ``python -m baocao batch -j J -q`` with fork workers (the default on Linux);
+- the same with forkserver workers (``BAOCAO_MP_CONTEXT=forkserver``), to compare.
 
 Every variant is a fresh process, so interpreter start-up, imports, registry and template
 preparation are counted in each.
