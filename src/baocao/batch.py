@@ -3,8 +3,9 @@
 Each worker process keeps its registry and its prepared templates (see
 :mod:`baocao.prepared`) for its whole life, so a template is read, patched and
 compiled once per worker, not once per report.  On Linux the workers are forked:
-measured against ``forkserver`` on 1,000 reports (benchmarks/bench_batch.py) fork
-gave 1.63× the sequential rate and forkserver 1.07–1.66×.  Forking is safe here
+on 1,000 reports (benchmarks/bench_batch.py) fork gave 1.81× the sequential rate
+and forkserver 1.76× on a quiet machine, and fork held up better when the machine
+was shared (1.63× against 1.07× in one run).  Forking is safe here
 because the parent runs no thread when the pool forks: the pool starts all its
 workers at the first submit, before its own manager thread, and the progress bar
 refreshes from the main thread (rich's ``auto_refresh=False``).  Elsewhere
