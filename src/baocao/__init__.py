@@ -3,11 +3,20 @@
 >>> import baocao
 >>> report = baocao.load("examples/bac-kan-2023.yaml")      # doctest: +SKIP
 >>> baocao.render(report, "bao-cao.docx")                   # doctest: +SKIP
+
+``load``, ``render``, ``validate`` and ``ReportType`` are imported on first use, so
+that ``python -m baocao --help`` does not pay for pydantic and docxtpl.
 """
 
-from baocao.api import load, render, validate
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from baocao.errors import BaocaoError, DataError, Finding, FormatError, TemplateError
-from baocao.registry import ReportType
+
+if TYPE_CHECKING:
+    from baocao.api import load, render, validate
+    from baocao.registry import ReportType
 
 __all__ = [
     "BaocaoError",
@@ -20,3 +29,21 @@ __all__ = [
     "render",
     "validate",
 ]
+
+_LAZY = {"load": "baocao.api", "render": "baocao.api", "validate": "baocao.api",
+         "ReportType": "baocao.registry"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'baocao' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

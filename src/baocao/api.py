@@ -9,7 +9,7 @@ from typing import Any
 from baocao.consistency import CheckContext, Problem
 from baocao.consistency.frame import check_frame
 from baocao.docx_package import write_atomic
-from baocao.engine import make_environment, render_docx
+from baocao.engine import make_environment, prepare_template, render_docx, render_prepared
 from baocao.errors import DataError, Finding, PluginError, TemplateError
 from baocao.frame_context import frame_context
 from baocao.loading import LoadedData, dotted, load_yaml
@@ -110,17 +110,26 @@ def _render_bytes(
         except OSError as error:
             raise TemplateError(f"không đọc được mẫu «{path}»: {error.strerror}") from None
         name = str(path)
-        check_template(report_type, source, name)
+        if (report_type.name, source) not in _CHECKED:  # batch renders reuse one template
+            check_template(report_type, source, name)
+            if len(_CHECKED) >= 64:
+                _CHECKED.clear()
+            _CHECKED.add((report_type.name, source))
     when = report.ngay_day_du()
-    return render_docx(
-        source,
-        build_context(report, report_type),
-        template_name=name,
-        env=make_environment(report_type.filters),
-        title=f"{report.ten_loai} {report.trich_yeu}",
-        author=report.co_quan.ten_goi_tat,
-        when=dt.datetime(when.year, when.month, when.day) if when else None,
-    )
+    metadata: dict[str, Any] = {
+        "template_name": name,
+        "title": f"{report.ten_loai} {report.trich_yeu}",
+        "author": report.co_quan.ten_goi_tat,
+        "when": dt.datetime(when.year, when.month, when.day) if when else None,
+    }
+    context = build_context(report, report_type)
+    prepared = prepare_template(source, report_type.filters)
+    if prepared is not None:
+        return render_prepared(prepared, context, **metadata)
+    return render_docx(source, context, env=make_environment(report_type.filters), **metadata)
+
+
+_CHECKED: set[tuple[str, bytes]] = set()
 
 
 def build_context(report: VanBanHanhChinh, report_type: ReportType) -> dict[str, Any]:

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from baocao.errors import BaocaoError, DataError
+
+if TYPE_CHECKING:
+    from baocao.registry import ReportType
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -49,7 +53,9 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(
         self, usage: str | None, actions: object, groups: object, prefix: str | None = None
     ) -> None:
-        super().add_usage(usage, actions, groups, prefix or "Cách dùng: ")  # type: ignore[arg-type]
+        # argparse passes prefix="" when it builds a subcommand's prog: keep it empty
+        super().add_usage(usage, actions, groups,  # type: ignore[arg-type]
+                          "Cách dùng: " if prefix is None else prefix)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--template", metavar="MẪU.docx",
                         help="dùng bản mẫu đã sửa thay cho mẫu có sẵn của loại báo cáo")
     render.add_argument("-q", "--quiet", action="store_true", help="không in thông báo khi thành công")
+    render.add_argument("--pdf", action="store_true",
+                        help="tạo thêm tệp PDF cùng tên (cần LibreOffice)")
 
     validate = commands.add_parser("validate", help="kiểm tra tệp dữ liệu, không tạo tệp",
                                    description="Kiểm tra tệp dữ liệu và liệt kê mọi lỗi.")
@@ -90,7 +98,62 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", metavar="TỆP.docx", help="các tệp cần kiểm tra")
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho công cụ khác")
+    _add_new(commands)
+    _add_schema(commands)
+    _add_batch(commands)
     return parser
+
+
+def _add_new(commands: argparse._SubParsersAction[_Parser]) -> None:
+    new = commands.add_parser(
+        "new", help="tạo tệp dữ liệu mẫu (có chú thích) cho một loại báo cáo",
+        description="Tạo khung tệp dữ liệu YAML của một loại báo cáo: mỗi khóa có chú thích "
+        "tiếng Việt; điền các giá trị còn trống rồi chạy «baocao validate». Khi ghi ra tệp (-o), "
+        "lược đồ JSON cho trình soạn thảo (VS Code) được ghi cùng thư mục.")
+    new.add_argument("loai", metavar="LOẠI", help="tên loại báo cáo (xem: baocao templates)")
+    new.add_argument("-o", "--output", metavar="TỆP.yaml",
+                     help="tệp cần tạo (mặc định: in ra màn hình)")
+    new.add_argument("-f", "--force", action="store_true", help="ghi đè nếu tệp đã có")
+    new.add_argument("-q", "--quiet", action="store_true", help="không in thông báo khi thành công")
+
+
+def _add_schema(commands: argparse._SubParsersAction[_Parser]) -> None:
+    schema = commands.add_parser(
+        "schema", help="in lược đồ JSON (JSON Schema) của một loại báo cáo",
+        description="Lược đồ JSON của tệp dữ liệu một loại báo cáo, với tên và mô tả tiếng Việt, "
+        "để trình soạn thảo (VS Code, tiện ích YAML) gợi ý và kiểm tra khóa.")
+    schema.add_argument("loai", metavar="LOẠI", help="tên loại báo cáo (xem: baocao templates)")
+    schema.add_argument("-o", "--output", metavar="TỆP.json",
+                        help="tệp cần ghi (mặc định: in ra màn hình)")
+    schema.add_argument("-q", "--quiet", action="store_true", help="không in thông báo khi thành công")
+
+
+def _add_batch(commands: argparse._SubParsersAction[_Parser]) -> None:
+    batch = commands.add_parser(
+        "batch", help="tạo nhiều báo cáo một lúc, dùng mọi nhân CPU",
+        description="Tạo báo cáo cho nhiều tệp dữ liệu (tệp, thư mục, hoặc mẫu như «du-lieu/*.yaml»). "
+        "Mỗi tệp cho một OUTDIR/<tên tệp>.docx; tệp lỗi không làm dừng các tệp khác; cuối cùng in "
+        "tổng kết, mỗi tệp lỗi kèm lỗi đầu tiên. Mã thoát 1 nếu có tệp lỗi.")
+    batch.add_argument("inputs", nargs="+", metavar="DỮ_LIỆU",
+                       help="tệp .yaml, thư mục chứa tệp .yaml, hoặc mẫu tên tệp")
+    batch.add_argument("-o", "--output", metavar="THƯ_MỤC", required=True,
+                       help="thư mục ghi kết quả (tạo mới nếu chưa có)")
+    batch.add_argument("-j", "--jobs", metavar="N", type=_positive,
+                       help="số tiến trình chạy song song (mặc định: số nhân CPU)")
+    batch.add_argument("--template", metavar="MẪU.docx", help="dùng bản mẫu đã sửa cho mọi tệp")
+    batch.add_argument("--pdf", action="store_true",
+                       help="tạo thêm tệp PDF cho mỗi báo cáo (cần LibreOffice)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương, nhận được «{text}»")
+    return value
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
@@ -100,7 +163,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     err = stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        with redirect_stdout(out), redirect_stderr(err):  # --help and usage errors
+            args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as stop:
         return int(stop.code or 0)
     if args.version:
@@ -160,9 +224,19 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     data = Path(args.data)
     output = Path(args.output) if args.output else data.with_suffix(".docx")
     report = _checked(args.data, err)
+    if args.pdf:
+        from baocao.pdf import find_soffice
+
+        find_soffice()  # before writing anything
     render(report, output, template=args.template)
     if not args.quiet:
         print(f"Đã tạo {output}", file=out)
+    if args.pdf:
+        from baocao.pdf import convert_to_pdf
+
+        pdf = convert_to_pdf(output)
+        if not args.quiet:
+            print(f"Đã tạo {pdf}", file=out)
     return EXIT_OK
 
 
@@ -209,4 +283,76 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_DATA if failed else EXIT_OK
 
 
-_COMMANDS = {"render": _render, "validate": _validate, "templates": _templates, "check": _check}
+def _report_type(name: str, err: TextIO) -> ReportType | None:
+    from baocao.registry import default_registry
+
+    registry = default_registry()
+    if name in registry:
+        return registry.get(name)
+    close = registry.suggest(name)
+    hint = f"; có phải ý bạn là «{close}»?" if close else ""
+    print(f"baocao: lỗi: không có loại báo cáo «{name}»{hint} (xem: baocao templates)", file=err)
+    return None
+
+
+def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from baocao.docx_package import write_atomic
+    from baocao.schema import schema_file_name, schema_text
+    from baocao.skeleton import skeleton
+
+    report_type = _report_type(args.loai, err)
+    if report_type is None:
+        return EXIT_USAGE
+    if args.output is None:
+        out.write(skeleton(report_type, schema_file=schema_file_name(report_type)))
+        return EXIT_OK
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        print(f"baocao: lỗi: «{target}» đã có; chọn tên khác hoặc thêm --force để ghi đè", file=err)
+        return EXIT_DATA
+    schema_path = target.parent / schema_file_name(report_type)
+    write_atomic(schema_path, schema_text(report_type).encode("utf-8"))
+    write_atomic(target, skeleton(report_type, schema_file=schema_path.name).encode("utf-8"))
+    if not args.quiet:
+        print(f"Đã tạo {target} (lược đồ cho trình soạn thảo: {schema_path})", file=out)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from baocao.docx_package import write_atomic
+    from baocao.schema import schema_text
+
+    report_type = _report_type(args.loai, err)
+    if report_type is None:
+        return EXIT_USAGE
+    text = schema_text(report_type)
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    write_atomic(Path(args.output), text.encode("utf-8"))
+    if not args.quiet:
+        print(f"Đã tạo {args.output}", file=out)
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from baocao import batch
+
+    try:
+        outcomes = batch.main(args.inputs, Path(args.output), workers=args.jobs, template=args.template,
+                              pdf=args.pdf, quiet=args.quiet, out=out, err=err)
+    except batch.InputsError as error:
+        print(f"baocao batch: lỗi: {error}", file=err)
+        return EXIT_USAGE
+    return EXIT_OK if all(outcome.ok for outcome in outcomes) else EXIT_DATA
+
+
+_COMMANDS = {
+    "render": _render,
+    "validate": _validate,
+    "templates": _templates,
+    "check": _check,
+    "new": _new,
+    "schema": _schema,
+    "batch": _batch,
+}

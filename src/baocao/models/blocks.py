@@ -63,8 +63,14 @@ def _not_bool(value: object) -> object:
 Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
 """A non-empty text, NFC-normalised, without control characters."""
 
-Count = Annotated[int, BeforeValidator(_not_bool), Field(ge=0)]
+Count = Annotated[int, Field(ge=0), BeforeValidator(_not_bool)]
 """A count (of households, units …): a non-negative whole number."""
+
+PositiveCount = Annotated[int, Field(ge=1), BeforeValidator(_not_bool)]
+"""A count that cannot be zero (a total, the denominator of a rate).
+
+(A ``ge=`` given to ``Field()`` beside a type with a validator is dropped by pydantic,
+so the bound lives in the type.)"""
 
 
 def located_error(

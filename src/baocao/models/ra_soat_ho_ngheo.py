@@ -19,6 +19,7 @@ from baocao.models.blocks import (
     Block,
     Count,
     Ngay,
+    PositiveCount,
     Text,
     VanBanHanhChinh,
     VanBanTrichDan,
@@ -69,7 +70,7 @@ class PhamVi(Block):
     """The units covered: 117/117 thôn, tổ dân phố."""
 
     so_don_vi_ra_soat: Count = Field(description="Số thôn, tổ dân phố đã rà soát")
-    tong_so_don_vi: Count = Field(description="Tổng số thôn, tổ dân phố trên địa bàn", ge=1)
+    tong_so_don_vi: PositiveCount = Field(description="Tổng số thôn, tổ dân phố trên địa bàn")
     ten_don_vi: Text = Field(
         "thôn, tổ dân phố", description="Tên gọi đơn vị rà soát, ví dụ «thôn, tổ dân phố»"
     )
@@ -102,8 +103,8 @@ class NamTruoc(Block):
     """Last year's approved figures for one class of households."""
 
     so_ho: Count = Field(description="Số hộ năm trước (bỏ trống nếu biểu tổng hợp có số năm trước)")
-    tong_so_ho: Count | None = Field(
-        None, description="Tổng số hộ dân năm trước (mẫu số của tỷ lệ năm trước)", ge=1
+    tong_so_ho: PositiveCount | None = Field(
+        None, description="Tổng số hộ dân năm trước (mẫu số của tỷ lệ năm trước)"
     )
     ty_le: Decimal | None = Field(
         None,
@@ -166,8 +167,8 @@ class KetQua(Block):
     With a ``bieu_tong_hop``, the counts may be left out: they are the table's sums.
     """
 
-    tong_so_ho: Count = Field(
-        description="Tổng số hộ dân trên địa bàn (bỏ trống nếu có biểu tổng hợp: tính từ biểu)", ge=1
+    tong_so_ho: PositiveCount = Field(
+        description="Tổng số hộ dân trên địa bàn (bỏ trống nếu có biểu tổng hợp: tính từ biểu)"
     )
     ho_ngheo: NhomHo = Field(description="Hộ nghèo")
     ho_can_ngheo: NhomHo = Field(description="Hộ cận nghèo")
@@ -209,8 +210,8 @@ class DongDonVi(Block):
     khu_vuc: KhuVuc | None = Field(
         None, description="Khu vực để nhóm các dòng: thanh_thi (thành thị) hoặc nong_thon (nông thôn)"
     )
-    tong_so_ho: Count = Field(description="Tổng số hộ dân cư của đơn vị", ge=1)
-    so_khau: Count | None = Field(None, description="Tổng số nhân khẩu của đơn vị (không bắt buộc)", ge=1)
+    tong_so_ho: PositiveCount = Field(description="Tổng số hộ dân cư của đơn vị")
+    so_khau: PositiveCount | None = Field(None, description="Tổng số nhân khẩu của đơn vị (không bắt buộc)")
     ho_ngheo: Count = Field(description="Số hộ nghèo")
     ho_can_ngheo: Count = Field(description="Số hộ cận nghèo")
     nam_truoc: NamTruocDonVi | None = Field(None, description="Số hộ nghèo, cận nghèo năm trước")

@@ -1,0 +1,112 @@
+"""Benchmark: ``baocao batch`` of many reports against a sequential loop, in reports per second.
+
+Inputs: N copies of examples/bac-kan-2023.yaml with small variations (place name,
+household counts), generated in a temporary folder.  Per repeat (alternating order):
+
+- sequential loop: a new ``python`` process running ``baocao.render(baocao.load(f), out)``
+  for every file (the template is prepared once there too: the best one core does);
+- ``python -m baocao batch -j J -q`` with fork workers (the default on Linux);
+- the same with forkserver workers (``BAOCAO_MP_CONTEXT=forkserver``), to compare.
+
+Every variant is a fresh process, so interpreter start-up, imports, registry and template
+preparation are counted in each.
+
+Prints medians in reports/s and the ratio batch / sequential.  Run with the package installed:
+
+    python benchmarks/bench_batch.py [--count 1000] [--jobs 2] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "bac-kan-2023.yaml"
+
+
+def make_inputs(folder: Path, count: int) -> list[Path]:
+    text = SEED.read_text(encoding="utf-8")
+    paths = []
+    for index in range(count):
+        variant = (
+            text.replace("dia_ban: thành phố Bắc Kạn", f"dia_ban: xã số {index + 1}")
+            .replace("so_ho: 242", f"so_ho: {200 + index % 80}")
+            .replace("tong_so_ho: 12299", f"tong_so_ho: {9000 + index}")
+        )
+        path = folder / f"xa-{index:04d}.yaml"
+        path.write_text(variant, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+
+    root = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    (root / "in").mkdir()
+    inputs = make_inputs(root / "in", args.count)
+
+    def fresh(name: str) -> Path:
+        out = root / name
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        return out
+
+    def sequential() -> None:
+        out = fresh("seq")
+        loop = (
+            "import sys, baocao\nfrom pathlib import Path\n"
+            "for p in sorted(Path(sys.argv[1]).glob('*.yaml')):\n"
+            "    baocao.render(baocao.load(p), Path(sys.argv[2]) / (p.stem + '.docx'))\n"
+        )
+        subprocess.run([sys.executable, "-c", loop, str(root / "in"), str(out)], check=True)
+
+    def pooled(context: str) -> Callable[[], None]:
+        def run() -> None:
+            out = fresh(context)
+            command = [sys.executable, "-m", "baocao", "batch", str(root / "in"), "-o", str(out),
+                       "-j", str(args.jobs), "-q"]
+            subprocess.run(command, check=True, env={**os.environ, "BAOCAO_MP_CONTEXT": context})
+            assert len(list(out.iterdir())) == len(inputs)
+
+        return run
+
+    variants = {
+        "sequential loop (1 process)": sequential,
+        f"batch -j {args.jobs} (forkserver)": pooled("forkserver"),
+        f"batch -j {args.jobs} (fork)": pooled("fork"),
+    }
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    order = list(variants)
+    for repeat in range(args.repeats):
+        for name in order if repeat % 2 == 0 else reversed(order):
+            start = time.perf_counter()
+            variants[name]()
+            times[name].append(time.perf_counter() - start)
+    shutil.rmtree(root, ignore_errors=True)
+
+    rates = {name: args.count / statistics.median(values) for name, values in times.items()}
+    base = rates["sequential loop (1 process)"]
+    print(f"{'variant':32} {'reports/s':>10} {'ms/report':>10} {'× seq':>7}")
+    for name, rate in rates.items():
+        print(f"{name:32} {rate:10.1f} {1000 / rate:10.2f} {rate / base:7.2f}")
+    print(f"{args.count} reports, {args.repeats} repeats; machine: {platform.system()} {platform.release()} "
+          f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""A docxtpl template read, patched and compiled once, rendered many times.
+
+``DocxTemplate.render`` re-reads the .docx, re-runs ``patch_xml``'s regexes and
+re-compiles every Jinja part on each call: about three quarters of a render.  A
+:class:`PreparedTemplate` does the reading and patching once and compiles each part
+on first use, then drives docxtpl's own per-render steps (``render_xml_part`` with
+its escaping fix-ups and ``resolve_listing``, ``fix_tables``, ``fix_docpr_ids``,
+``map_tree``, ``render_properties``) on the cached sources.  It is an optimisation
+of docxtpl, not a second engine: the output is byte-identical to a plain
+``DocxTemplate`` render followed by :func:`~baocao.docx_package.normalize_package`
+(tests/test_prepared.py checks it).
+
+Compiled Jinja code is also kept in Jinja's own bytecode cache on disk (a private
+directory of the user, checked by Jinja), so a second ``baocao render`` of the same
+template in a new process skips compilation too; set ``BAOCAO_NO_CACHE=1`` to turn
+that off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import zipfile
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+from jinja2 import Environment, Template
+from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
+
+from baocao.docx_package import FIXED_ZIP_TIME
+
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+Stamp = Callable[[Any], None]
+"""Sets the document's core properties (title, author, dates) after rendering."""
+
+
+class _CompiledOnce:
+    """What docxtpl calls ``jinja_env``: compiles each source once, then reuses it.
+
+    docxtpl only calls ``from_string`` on the environment it is given; everything
+    else about the template (filters, sandbox, autoescape) is the real environment's.
+    """
+
+    def __init__(self, env: Environment, cache: BytecodeCache | None) -> None:
+        self.env = env
+        self._cache = cache
+        self._templates: dict[str, Template] = {}
+
+    def from_string(self, source: str) -> Template:
+        template = self._templates.get(source)
+        if template is None:
+            template = self._templates[source] = self._compile(source)
+        return template
+
+    def _compile(self, source: str) -> Template:
+        if self._cache is None or len(source) < 256:
+            return self.env.from_string(source)
+        name = "baocao:" + hashlib.sha256(source.encode("utf-8")).hexdigest()
+        bucket = self._cache.get_bucket(self.env, name, None, source)
+        code = bucket.code
+        if code is None:
+            code = self.env.compile(source)
+            bucket.code = code
+            try:
+                self._cache.set_bucket(bucket)
+            except OSError:
+                pass
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None), None)
+
+
+def bytecode_cache() -> BytecodeCache | None:
+    """Jinja's file cache in its private per-user directory, or None if disabled or unsafe."""
+    if os.environ.get("BAOCAO_NO_CACHE"):
+        return None
+    try:
+        return FileSystemBytecodeCache(pattern="__baocao_%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
+class PreparedTemplate:
+    """A template ready to render again and again in one process (not thread-safe)."""
+
+    def __init__(self, template: bytes, env: Environment, *, cache: BytecodeCache | None = None) -> None:
+        self._doc = doc = DocxTemplate(io.BytesIO(template))
+        doc.init_docx()
+        self._env = _CompiledOnce(env, cache)
+        self._body = doc.patch_xml(doc.get_xml())
+        self._parts: list[tuple[Any, str, str]] = []
+        for uri in (doc.HEADER_URI, doc.FOOTER_URI):
+            for _, part in doc.get_headers_footers(uri):
+                xml = doc.get_part_xml(part)
+                self._parts.append((part, doc.get_headers_footers_encoding(xml), doc.patch_xml(xml)))
+        self._core_part = doc.docx.part.package._core_properties_part  # created if missing, as docxtpl does
+        self._core_xml = serialize_part_xml(self._core_part._element)
+        buffer = io.BytesIO()
+        doc.docx.save(buffer)
+        with zipfile.ZipFile(buffer) as package:
+            self._package = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+
+    @staticmethod
+    def supports(template: bytes) -> bool:
+        """False for templates using what the prepared path does not replay (footnotes)."""
+        with zipfile.ZipFile(io.BytesIO(template)) as package:
+            types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+        return FOOTNOTES not in types
+
+    def render(
+        self,
+        context: Mapping[str, Any],
+        stamp: Stamp | None = None,
+        *,
+        finish: Callable[[Any], None] | None = None,
+    ) -> bytes:
+        """Render to normalized .docx bytes; docxtpl's exceptions pass through unchanged.
+        ``finish`` mends the rendered body (as the engine does on the plain path)."""
+        doc, env = self._doc, self._env
+        context = dict(context)
+        # DocxTemplate.render_init, without re-reading the document
+        doc.pic_map = {}
+        doc.current_rendering_part = None
+        doc.docx_ids_index = 1000
+        doc.is_saved = False
+        # DocxTemplate.render, step by step, on the cached sources
+        xml = doc.render_xml_part(self._body, doc.docx._part, context, env)
+        tree = doc.fix_tables(xml)
+        doc.fix_docpr_ids(tree)
+        doc.map_tree(tree)
+        if finish is not None:
+            finish(doc.docx.element.body)
+        rendered = {"word/document.xml": serialize_part_xml(doc.docx._element)}
+        for part, encoding, source in self._parts:
+            xml = doc.render_xml_part(source, part, context, env)
+            rendered[part.partname.membername] = serialize_part_xml(parse_xml(xml.encode(encoding)))
+        self._core_part._element = parse_xml(self._core_xml)
+        doc.render_properties(context, env)
+        if stamp is not None:
+            stamp(doc.docx.core_properties)
+        rendered[self._core_part.partname.membername] = serialize_part_xml(self._core_part._element)
+        return self._zip(rendered)
+
+    def _zip(self, rendered: Mapping[str, bytes]) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, content in self._package:
+                entry = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o644 << 16
+                target.writestr(entry, rendered.get(name, content))
+        return out.getvalue()
