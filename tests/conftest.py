@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,15 @@ def bac_kan_docx() -> bytes:
     data = baocao.render(baocao.load(BAC_KAN))
     assert data is not None
     return data
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's command.  In CI (``CI`` set) it must be installed: a missing
+    office suite fails the test instead of skipping it."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+        pytest.skip("LibreOffice is not installed on this machine")
+    return found

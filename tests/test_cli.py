@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
@@ -162,17 +159,8 @@ def test_failed_render_leaves_an_existing_output_untouched(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx", "bao-cao.yaml"]
 
 
-def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-        pytest.skip("LibreOffice is not installed on this machine")
-    return found
 
-
-def test_render_pdf_through_libreoffice(tmp_path: Path) -> None:
-    _soffice()
+def test_render_pdf_through_libreoffice(tmp_path: Path, soffice: str) -> None:
     out = tmp_path / "bao-cao.docx"
     (tmp_path / "bao-cao.pdf").write_bytes(b"old")
     code, stdout, err = run("render", str(BAC_KAN), "-o", str(out), "--pdf")
