@@ -105,3 +105,16 @@ def test_render_writes_atomically_and_keeps_existing_file_on_failure(tmp_path) -
     baocao.render(report, out)
     assert zipfile.is_zipfile(out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx"]
+
+
+def test_output_gets_ordinary_permissions(tmp_path) -> None:
+    import os
+
+    out = tmp_path / "bao-cao.docx"
+    baocao.render(baocao.load(BAC_KAN), out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    out.chmod(0o640)
+    baocao.render(baocao.load(BAC_KAN), out)
+    assert out.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its permissions
