@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="kiểm tra thể thức một tệp .docx bất kỳ theo Nghị định 30/2020",
         description="Kiểm tra thể thức văn bản (.docx) theo Nghị định 30/2020/NĐ-CP: khổ giấy, lề, "
         "phông chữ, quốc hiệu, tiêu ngữ, số và ký hiệu, ngày tháng, tên loại, nơi nhận, chữ ký, "
-        "số trang. Mã thoát 1 khi có lỗi (cảnh báo không tính là lỗi).",
+        "số trang. Tệp mẫu (có thẻ {{ }}) được in thử với dữ liệu mẫu rồi kiểm tra. "
+        "Mã thoát 1 khi có lỗi (cảnh báo không tính là lỗi).",
     )
     check.add_argument("files", nargs="+", metavar="TỆP.docx", help="các tệp cần kiểm tra")
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho công cụ khác")
@@ -263,12 +264,23 @@ def _templates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
+    from baocao.errors import OutputError
     from baocao.layout import check, findings_to_json, format_finding
+    from baocao.template_sample import is_template, render_sample
 
     failed = False
     reports = []
     for name in args.files:
-        findings = check(Path(name))
+        try:
+            source = Path(name).read_bytes()
+        except OSError as error:
+            raise OutputError(f"{name}: không đọc được tệp ({error.strerror})") from None
+        if is_template(source):
+            # A template (Jinja tags where the values go): check it as it prints.
+            if not args.json:
+                print(f"{name}: là mẫu; kiểm tra bản in thử với dữ liệu mẫu", file=err)
+            source = render_sample(source, template_name=name)
+        findings = check(source)
         failed = failed or any(f.severity == "error" for f in findings)
         if args.json:
             reports.append(json.loads(findings_to_json(findings, name)))

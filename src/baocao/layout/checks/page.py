@@ -26,7 +26,7 @@ def mm(twips: float) -> str:
 
 
 def _where(context: Context, index: int) -> str:
-    return f"section {index + 1}: " if len(context.sections) > 1 else ""
+    return f"phần (section) {index + 1}: " if len(context.sections) > 1 else ""
 
 
 def _section_tables(context: Context) -> list[bool]:

@@ -50,7 +50,7 @@ def page_numbers(context: Context) -> Iterator[LayoutFinding]:
     for index, refs in enumerate(headers):
         rel_id = refs.get("default")
         paragraph = page_field(context.related(rel_id))
-        where = f"section {index + 1}: " if len(context.sections) > 1 else ""
+        where = f"phần (section) {index + 1}: " if len(context.sections) > 1 else ""
         if paragraph is None:
             if (rel_id or "") in reported:
                 continue

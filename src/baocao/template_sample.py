@@ -1,0 +1,99 @@
+"""A template rendered with sample data, so its layout can be checked before use.
+
+A template is a .docx full of Jinja tags where the agency, the number and the date
+will go; the layout checker (:mod:`baocao.layout`) judges printed documents.  Here
+the official frame gets sample values (a provincial People's Committee, report
+01/BC-UBND of 05/01/2024) and everything a report type adds is left blank — loops
+run no time, conditions are false — so what is checked is the frame and the
+formatting of the template's own paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+
+from baocao.engine import BASE_FILTERS, make_environment, render_docx
+from baocao.frame_context import frame_context
+from baocao.models.blocks import CoQuan, NguoiKy, NoiNhan, VanBanHanhChinh
+
+SAMPLE = VanBanHanhChinh(
+    loai="mau",
+    co_quan=CoQuan(ten=["Ủy ban nhân dân", "tỉnh Mẫu"], ten_goi_tat="UBND tỉnh Mẫu", viet_tat="UBND"),
+    so=1,
+    ky_hieu="BC-UBND",
+    dia_danh="Hà Nội",
+    ngay=dt.date(2024, 1, 5),
+    trich_yeu="Nội dung mẫu",
+    noi_nhan=NoiNhan(danh_sach=["Như trên"]),
+    nguoi_ky=NguoiKy(tham_quyen="TM.", thay_mat="Ủy ban nhân dân", chuc_vu="Chủ tịch", ho_ten="Nguyễn Văn A"),
+)
+"""The frame's sample document."""
+
+_TAG_MARKS = (b"{{", b"{%")
+
+
+def is_template(docx: bytes) -> bool:
+    """Whether a .docx holds Jinja tags (a template, not a printed document).
+
+    >>> is_template(_zip({"word/document.xml": b"<w:t>{{ khung.so_ky_hieu }}</w:t>"}))
+    True
+    >>> is_template(_zip({"word/document.xml": b"<w:t>S\\xe1\\xbb\\x91: 01/BC-UBND</w:t>"}))
+    False
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as package:
+            xml = package.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError):
+        return False
+    return any(mark in xml for mark in _TAG_MARKS)
+
+
+class _Blank(jinja2.ChainableUndefined):
+    """A value the sample does not have: prints nothing, iterates no time, is false,
+    and stays blank through attribute access and arithmetic."""
+
+    __slots__ = ()
+
+    def _blank(self, *args: Any, **kwargs: Any) -> _Blank:
+        return self
+
+    # jinja2 types these as always raising; here they answer on purpose.
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _blank  # type: ignore[assignment]
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = _blank  # type: ignore[assignment]
+    __mod__ = __rmod__ = __pos__ = __neg__ = __call__ = __getitem__ = _blank  # type: ignore[assignment]
+
+    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+        return False
+
+    __le__ = __gt__ = __ge__ = __lt__  # type: ignore[assignment]
+
+
+def _tolerant(function: Callable[..., Any]) -> Callable[..., Any]:
+    def apply(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, jinja2.Undefined):
+            return ""
+        return function(value, *args, **kwargs)
+
+    return apply
+
+
+def render_sample(template: bytes, *, template_name: str = "mẫu") -> bytes:
+    """``template`` rendered with the sample frame and every other value blank."""
+    env = make_environment()
+    env.undefined = _Blank
+    env.filters.update({name: _tolerant(function) for name, function in BASE_FILTERS.items()})
+    return render_docx(template, {"khung": frame_context(SAMPLE)}, template_name=template_name, env=env)
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+    return buffer.getvalue()
