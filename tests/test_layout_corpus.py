@@ -33,9 +33,9 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
         # Real, a conversion defect: section 2 is a landscape page holding only the
         # heading «V. MẪU CHỮ …»; the wide table it belongs to falls into the portrait
         # section 3 (LibreOffice renders page 13 landscape and nearly empty).
-        ("trang.huong", "error", "section 2: trang nằm ngang mà không có bảng, biểu"),
+        ("trang.huong", "error", "phần (section) 2: trang nằm ngang mà không có bảng, biểu"),
         # Real: that landscape section has a 15 mm bottom margin (851 twips).
-        ("le.duoi", "error", "section 2: lề dưới 15 mm"),
+        ("le.duoi", "error", "phần (section) 2: lề dưới 15 mm"),
         # Real, and right for an annex: an appendix carries no quốc hiệu.
         ("quoc-hieu.thieu", "error", "không tìm thấy Quốc hiệu ở đầu văn bản"),
     ],
