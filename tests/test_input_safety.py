@@ -175,5 +175,9 @@ def test_mutated_seed_renders_or_reports_findings(
     text = "\n".join(p.text for p in document.paragraphs)
     text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     if action == "inject" and isinstance(payload, str) and payload.strip():
-        # The injected text is printed literally (folded whitespace aside).
-        assert re.sub(r"\s+", " ", payload.strip()) in re.sub(r"\s+", " ", text)
+        # The injected text is printed literally (folded whitespace aside, and in
+        # capitals where the frame prints a line in capitals: the agency, the signer).
+        def fold(value: str) -> str:
+            return re.sub(r"\s+", " ", value).casefold()
+
+        assert fold(payload.strip()) in fold(text)
