@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 from pathlib import Path
 
@@ -145,7 +146,11 @@ def _dump(data: object) -> str:
     return stream.getvalue()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("MUTATIONS", "60")),  # MUTATIONS=600 for a longer search
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     path=st.sampled_from(PATHS),
     action=st.sampled_from(["drop", "swap", "inject", "perturb"]),
