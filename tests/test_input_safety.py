@@ -63,6 +63,25 @@ def test_object_constructing_tags_are_refused() -> None:
     assert [f.code for f in caught.value.findings] == ["yaml-the"]
 
 
+def test_aliases_are_refused_without_expanding_them() -> None:
+    nine = ", ".join(["*a"] * 9)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [{nine.replace('a', prev)}]\n"
+        for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )  # 9^9 strings if expanded
+    with pytest.raises(baocao.DataError) as caught:
+        parse_yaml(bomb, "bom.yaml")
+    assert {f.code for f in caught.value.findings} == {"yaml-bi-danh"}
+    assert len(caught.value.findings) == 8  # each aliased node once
+
+
+def test_duplicate_keys_are_refused_at_the_second() -> None:
+    with pytest.raises(baocao.DataError) as caught:
+        parse_yaml("so: 1\nky_hieu: BC-UBND\nso: 2\n", "x.yaml")
+    (finding,) = caught.value.findings
+    assert (finding.code, finding.line, finding.column) == ("yaml-khoa-lap", 3, 1)
+
+
 def test_non_utf8_file_is_a_finding(tmp_path: Path) -> None:
     path = tmp_path / "windows-1258.yaml"
     path.write_bytes(b"dia_danh: B\xe1c K\xf2n\n")  # legacy single-byte encoding

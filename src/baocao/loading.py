@@ -1,28 +1,26 @@
 """Reading a data file: YAML, safely, with the line and column of every value.
 
-ruamel.yaml's round-trip loader keeps node marks (where the standard safe loader
-forgets them) and constructs only plain data: no tag can build a Python object.
+The YAML is composed into nodes, which keep their line and column, and the nodes
+are turned into plain values here: no tag can build a Python object, no alias can
+multiply a small file into a huge one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
+from yaml.constructor import SafeConstructor
 
 from baocao.errors import DataError, Finding
 from baocao.formatting import format_number
 
 MAX_FILE_BYTES = 1024 * 1024
-"""The largest data file accepted (1 MB).  A report is a few kilobytes; YAML with
-line marks parses at roughly 0.1 MB a second, so a larger file would keep a clerk
-waiting — long tables belong in a spreadsheet beside the data file."""
+"""The largest data file accepted (1 MB).  A report is a few kilobytes; a long table
+belongs in a spreadsheet beside the data file."""
 
 Location = tuple[int, int]
 Path_ = tuple[str | int, ...]
@@ -141,13 +139,16 @@ def load_yaml(path: str | Path) -> LoadedData:
 
 
 def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
-    """Parse YAML text (see :func:`load_yaml`)."""
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
+    """Parse YAML text (see :func:`load_yaml`).
+
+    The text is *composed* (libyaml's C parser when present), never constructed: the
+    node tree is walked here, only plain scalars, mappings and lists become values,
+    and every node keeps its line and column.  A tag (``!…``), an alias (``*…``) or a
+    duplicated key is a finding.
+    """
     try:
-        tree = yaml.load(text)
-    except MarkedYAMLError as error:
+        tree = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
         # An unclosed bracket or quote is reported where the file ends; its opening
         # is where the clerk has to look.
         opened = error.context and error.context.startswith(
@@ -166,72 +167,101 @@ def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
                 )
             ]
         ) from None
-    except YAMLError as error:
+    except yaml.YAMLError as error:
         raise DataError([Finding("yaml-cu-phap", f"lỗi YAML: {error}", file=name)]) from None
     loaded = LoadedData(data=None, file=name)
-    tagged: list[Path_] = []
-    loaded.data = _plain(tree, (), loaded.marks, tagged)
-    if tagged:
-        raise DataError(
-            loaded.finding(
-                path,
-                "yaml-the",
-                "thẻ YAML («!…») không được dùng trong tệp dữ liệu; hãy ghi giá trị thường",
-            )
-            for path in tagged
-        )
+    if tree is None:
+        return loaded
+    walker = _Walker(loaded)
+    loaded.data = walker.value(tree, ())
+    if walker.problems:
+        raise DataError(walker.problems)
     return loaded
 
 
-class _Constructor(RoundTripConstructor):
-    """Dates stay text here: the model parses them, so an impossible date such as
-    2023-02-30 becomes a finding at its line instead of a crash inside the parser."""
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        return self.construct_scalar(node)
+_SCALARS = {
+    "tag:yaml.org,2002:str": SafeConstructor.construct_yaml_str,
+    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
+    # Dates stay text: the model parses them, so an impossible date such as
+    # 2023-02-30 becomes a finding at its line instead of a parser error.
+    "tag:yaml.org,2002:timestamp": SafeConstructor.construct_scalar,
+}
+_MAPPING = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_NO_TAG = "thẻ YAML («!…») không được dùng trong tệp dữ liệu; hãy ghi giá trị thường"
+_NO_ALIAS = "bí danh YAML («*…», «<<:») không được dùng; hãy ghi lại giá trị"
+_SEQUENCE = "tag:yaml.org,2002:seq"
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+class _Walker:
+    """Plain values from a composed node tree, with the marks of every node."""
 
+    def __init__(self, loaded: LoadedData) -> None:
+        self.loaded = loaded
+        self.problems: list[Finding] = []
+        self._seen: set[int] = set()
+        self._aliased: set[int] = set()
+        self._constructor = SafeConstructor()
 
-def _plain(node: Any, path: Path_, marks: dict[Path_, Location], tagged: list[Path_]) -> Any:
-    """Convert ruamel's round-trip nodes to plain Python, recording marks and the
-    paths of explicitly tagged nodes (refused: data files hold plain values)."""
-    if isinstance(node, TaggedScalar) or getattr(getattr(node, "tag", None), "value", None):
-        tagged.append(path)
-        return None
-    if isinstance(node, CommentedMap):
-        out: dict[Any, Any] = {}
+    def value(self, node: yaml.Node, path: Path_) -> Any:
         if not path:
-            marks[()] = (node.lc.line + 1, node.lc.col + 1)
-        for key, value in node.items():
-            line, col = node.lc.key(key)
-            child = (*path, str(key))
-            marks[child] = (line + 1, col + 1)
-            out[str(key) if not isinstance(key, str) else key] = _plain(value, child, marks, tagged)
+            self.loaded.marks[()] = _mark(node)
+        if id(node) in self._seen:  # an alias: the same node met twice
+            if id(node) not in self._aliased:
+                self._aliased.add(id(node))
+                self._refuse(node, "yaml-bi-danh", _NO_ALIAS)
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAPPING:
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQUENCE:
+            items = []
+            for index, item in enumerate(node.value):
+                self.loaded.marks[(*path, index)] = _mark(item)
+                items.append(self.value(item, (*path, index)))
+            return items
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in _SCALARS:
+            self._refuse(node, "yaml-the", _NO_TAG)
+            return None
+        try:
+            return _SCALARS[node.tag](self._constructor, node)
+        except (ValueError, yaml.YAMLError):
+            self._refuse(node, "yaml-gia-tri", f"không đọc được giá trị «{node.value}»")
+            return None
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                self._refuse(key_node, "yaml-bi-danh", _NO_ALIAS)
+                continue
+            key = str(self._scalar(key_node))
+            if key in out:
+                self._refuse(key_node, "yaml-khoa-lap", f"khóa «{key}» bị lặp lại; xóa một trong hai dòng")
+                continue
+            child = (*path, key)
+            self.loaded.marks[child] = _mark(key_node)
+            out[key] = self.value(value_node, child)
         return out
-    if isinstance(node, CommentedSeq):
-        items = []
-        for index, value in enumerate(node):
-            line, col = node.lc.item(index)
-            child = (*path, index)
-            marks[child] = (line + 1, col + 1)
-            items.append(_plain(value, child, marks, tagged))
-        return items
-    if isinstance(node, Mapping):
-        return {k: _plain(v, (*path, str(k)), marks, tagged) for k, v in node.items()}
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return node
+
+    def _refuse(self, node: yaml.Node, code: str, message: str) -> None:
+        line, column = _mark(node)
+        self.problems.append(Finding(code, message, file=self.loaded.file, line=line, column=column))
 
 
-def _yaml_problem(error: MarkedYAMLError) -> str:
+def _mark(node: yaml.Node) -> Location:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or error.context or "không đọc được"
     translations = {
         "found duplicate key": "khóa bị lặp lại",
