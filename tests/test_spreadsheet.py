@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 import baocao
 from baocao.errors import DataError
+from baocao.formatting import format_number
 from baocao.spreadsheet import normalize_header
 
 from conftest import EXAMPLES
@@ -296,3 +297,26 @@ def test_a_group_subtotal_is_checked_against_the_group_only(tmp_path: Path) -> N
     assert [(f.code, f.line, f.column) for f in findings] == [("tong-bieu-khong-khop", 5 + rural, 10)]
     assert f"cộng các đơn vị thuộc «Khu vực nông thôn» được {near_before}" in findings[0].message
     assert "năm trước" in findings[0].message
+
+
+def test_a_cong_row_closing_a_group_is_that_groups_subtotal(tmp_path: Path) -> None:
+    # some sheets put each group's subtotal in a "Cộng" row below it, and the grand
+    # total in "Toàn thành phố" at the top
+    rows: list[list[object]] = [CODES, [None, "Toàn thành phố", *_sum(None)]]
+    groups = (("I", "thanh_thi", "Khu vực thành thị"), ("II", "nong_thon", "Khu vực nông thôn"))
+    for roman, area, title in groups:
+        members = [u for u in UNITS if u[1] == area]
+        rows.append([roman, title])
+        rows += [[i, u[0], *_figures(*u[2:])] for i, u in enumerate(members, 1)]
+        rows.append([None, "Cộng", *_sum(area)])
+    _two_row_xlsx(tmp_path / "t.xlsx", merged=True, rows=rows)
+    assert baocao.validate(_data_file(tmp_path, "  tep: t.xlsx\n")) == []
+    assert _read_units(baocao.load(tmp_path / "bao-cao.yaml")) == UNITS
+    urban = next(i for i, row in enumerate(rows) if row[1] == "Cộng")
+    rows[urban][2] = 1  # households of the urban group's "Cộng" row, column C
+    _two_row_xlsx(tmp_path / "t.xlsx", merged=True, rows=rows)
+    findings = baocao.validate(tmp_path / "bao-cao.yaml")
+    assert [(f.code, f.line, f.column) for f in findings] == [("tong-bieu-khong-khop", 5 + urban, 3)]
+    urban_households = sum(u[2] for u in UNITS if u[1] == "thanh_thi")
+    expected = f"cộng các đơn vị thuộc «Khu vực thành thị» được {format_number(urban_households)}"
+    assert expected in findings[0].message

@@ -144,20 +144,24 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
         folder / name, display=display, sheet=sheet_name, columns=columns(data.get("nam")), required=REQUIRED
     )
     rows: list[dict[str, object]] = []
-    units: list[tuple[str | None, dict[str, Cell]]] = []
-    typed: list[tuple[str | None, dict[str, Cell]]] = []  # totals (None) and group subtotals (area)
+    units: list[dict[str, Cell]] = []
+    typed: list[_Typed] = []  # the sheet's totals and group subtotals, checked below
     area: str | None = None
+    group: _Typed | None = None
     for cells in sheet.rows:
         label = cells["ten"].value
         key = normalize_header(label) if label is not None else ""
         if key in _TOTAL_NAMES:
-            typed.append((None, cells))
+            typed.append(_totals_row(cells, len(units), group))
             continue
         if len(key) == 1:  # the column-codes row (A, B, 1 …)
             continue
         if label is not None and _area(label) is not None:
             area = _area(label)  # a group heading row: the rows below are in this area
-            typed.append((area, cells))
+            if group is not None:
+                group.close(len(units), typed)
+            group = _Typed(cells, [(f"các đơn vị thuộc «{label}»", len(units), None)])
+            typed.append(group)
             continue
         index = len(rows)
         row: dict[str, object] = {}
@@ -180,42 +184,62 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
         if "khu_vuc" not in row and area is not None:
             row["khu_vuc"] = area
         rows.append(row)
-        unit_area = row.get("khu_vuc")
-        units.append((unit_area if isinstance(unit_area, str) else None, cells))
+        units.append(cells)
     loaded.findings.extend(_typed_totals_disagree(sheet, typed, units))
     data["bieu_tong_hop"] = {**bieu, "dong": rows}
 
 
-def _typed_totals_disagree(
-    sheet: Sheet,
-    typed: list[tuple[str | None, dict[str, Cell]]],
-    units: list[tuple[str | None, dict[str, Cell]]],
-) -> list[Finding]:
+@dataclass
+class _Typed:
+    """A row of figures the clerk typed (a totals row, a group's subtotal) and the units it
+    may add up: (how the message names them, first unit, end; None: to the last unit).
+    A figure is right when it is the sum over one of them; a wrong one is reported
+    against the first."""
+
+    cells: dict[str, Cell]
+    scopes: list[tuple[str, int, int | None]]
+    in_group: _Typed | None = None
+
+    def close(self, end: int, typed: list[_Typed]) -> None:
+        """This group ends before unit ``end``; a "Cộng" row in it was its subtotal."""
+        name, start, _ = self.scopes[0]
+        self.scopes[0] = (name, start, end)
+        for row in typed:
+            if row.in_group is self:
+                row.scopes.reverse()
+
+
+def _totals_row(cells: dict[str, Cell], units: int, group: _Typed | None) -> _Typed:
+    """A "Tổng cộng"/"Cộng" row after ``units`` units: the whole table's total, or (when a
+    group follows it) the subtotal of the group it ends."""
+    scopes: list[tuple[str, int, int | None]] = [("các đơn vị", 0, None)]
+    if group is None or group.scopes[0][1] >= units:
+        return _Typed(cells, scopes)
+    scopes.append((group.scopes[0][0], group.scopes[0][1], units))
+    return _Typed(cells, scopes, in_group=group)
+
+
+def _typed_totals_disagree(sheet: Sheet, typed: list[_Typed], units: list[dict[str, Cell]]) -> list[Finding]:
     """The figures of the sheet's totals rows (and group subtotals) that are not the
     sums of their units.  Blank figures are not checked, nor a column with a value
     that is not a whole number (the model reports that value)."""
     findings: list[Finding] = []
-    for area, cells in typed:
-        members = [unit for unit_area, unit in units if area is None or unit_area == area]
-        label = str(cells["ten"].value)
-        scope = "các đơn vị" if area is None else f"các đơn vị thuộc «{label}»"
+    for row in typed:
+        label = str(row.cells["ten"].value)
         for key, figure in _FIGURES.items():
-            if key not in cells or not members:
+            cell = row.cells.get(key)
+            written = cell.value if cell is not None else None
+            if cell is None or not isinstance(written, int) or isinstance(written, bool):
                 continue
-            written = cells[key].value
-            values = [unit[key].value for unit in members]
-            numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
-            if not isinstance(written, int) or isinstance(written, bool) or len(numbers) != len(values):
+            sums = [(name, _sum(units[start:end], key)) for name, start, end in row.scopes]
+            if any(total is None or total == written for _, total in sums):
                 continue
-            total = sum(numbers)
-            if written == total:
-                continue
-            cell = cells[key]
+            scope, total = sums[0]
             findings.append(
                 Finding(
                     "tong-bieu-khong-khop",
                     f"{sheet.where(cell.row, cell.column)}: dòng «{label}» ghi {figure} là "
-                    f"{format_number(written)} nhưng cộng {scope} được {format_number(total)}; "
+                    f"{format_number(written)} nhưng cộng {scope} được {format_number(total or 0)}; "
                     "kiểm tra lại số liệu các đơn vị hoặc sửa ô này cho khớp",
                     path="bieu_tong_hop.tep",
                     file=sheet.file,
@@ -224,6 +248,13 @@ def _typed_totals_disagree(
                 )
             )
     return findings
+
+
+def _sum(units: list[dict[str, Cell]], key: str) -> int | None:
+    """The sum of a figure over ``units``; None when there are none, or one is not a whole number."""
+    values = [unit[key].value for unit in units]
+    numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+    return sum(numbers) if units and len(numbers) == len(values) else None
 
 
 # --- rendering: the table's figures --------------------------------------------------------
