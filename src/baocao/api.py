@@ -44,15 +44,17 @@ def inspect(
 ) -> tuple[VanBanHanhChinh | None, list[Finding]]:
     """The validated model (None when there are errors) and every finding."""
     registry = registry or default_registry()
+    noted: list[Finding] = []  # what a prepare hook found, reported beside the rest
     try:
         loaded = load_yaml(path)
+        noted = loaded.findings
         report_type = _type_of(loaded, registry)
         if report_type.prepare is not None:
             report_type.prepare(loaded, Path(path).parent)
         report = validate_model(report_type.model, loaded)
     except DataError as error:
-        return None, error.findings
-    findings = [
+        return None, DataError([*noted, *error.findings]).findings
+    findings = noted + [
         loaded.finding(problem.path, problem.code, problem.message, severity=problem.severity)
         for problem in consistency_problems(report, report_type, today=today)
     ]

@@ -46,6 +46,9 @@ class LoadedData:
     marks: dict[Path_, Location] = field(default_factory=dict)
     origins: dict[Path_, Origin] = field(default_factory=dict)
     """Values read from other files, by path: their findings point there."""
+    findings: list[Finding] = field(default_factory=list)
+    """Problems found while preparing the data (in a spreadsheet it refers to), reported
+    with the model's own findings."""
 
     def locate(self, path: Sequence[str | int]) -> Location | None:
         """The (line, column) of ``path`` or of its nearest ancestor in the file."""

@@ -7,6 +7,15 @@ skipped, as are empty rows.  Each cell keeps its row and column, so a bad value
 is reported at its place in the sheet.  Values are passed on nearly raw (whole
 numbers as ``int``, text stripped): checking them is the model's job.
 
+The header may take two rows, as official summary sheets do: a group header
+("Hộ nghèo", merged over two columns) above its sub-headers ("Số hộ", "Tỷ lệ
+(%)").  Such a column is named by both, group first ("Hộ nghèo / Số hộ"); a
+header standing alone over both rows (merged vertically, or written twice) is
+named by itself.  Merged cells are not asked for: a merged group header is its
+first cell followed by empty ones, which is also how a clerk who did not merge,
+or a .csv file, shows it; so one rule serves both formats and the .xlsx can still
+be streamed (openpyxl's read-only mode does not expose merged ranges).
+
 Excel files are read with openpyxl in read-only mode (streaming rows, computed
 values of formulas as Excel last saved them); CSV with the standard library,
 comma, semicolon or tab separated (Excel in a Vietnamese locale writes ";").
@@ -155,17 +164,64 @@ def read_sheet(
     return out
 
 
+def header_names(top: Sequence[object], bottom: Sequence[object]) -> list[str]:
+    """The (normalised) name of each column under a two-row header.
+
+    A group header spreads rightwards over the empty cells beside it, as long as
+    there are sub-headers below; it is joined to each of them.  A header with an
+    empty cell below, or the same text below, is a column of its own.
+
+    >>> header_names(
+    ...     ["STT", "Tổng số hộ", "Hộ nghèo", None, "Năm 2022", None],
+    ...     [None, "Tổng số hộ", "Số hộ", "Tỷ lệ (%)", "Hộ nghèo", "Hộ cận nghèo"],
+    ... )
+    ['stt', 'tong so ho', 'ho ngheo so ho', 'ho ngheo ty le', 'nam 2022 ho ngheo', 'nam 2022 ho can ngheo']
+    """
+    names: list[str] = []
+    group = ""
+    for column in range(max(len(top), len(bottom))):
+        upper = _header_text(top, column)
+        lower = _header_text(bottom, column)
+        if upper:
+            group = upper if lower else ""
+            names.append(upper if not lower or lower == upper else f"{upper} {lower}")
+        elif lower:
+            names.append(f"{group} {lower}" if group else lower)
+        else:
+            group = ""
+            names.append("")
+    return names
+
+
+def _header_text(values: Sequence[object], column: int) -> str:
+    value = values[column] if column < len(values) else None
+    return "" if value is None else normalize_header(value)
+
+
 def _find_header(
     rows: list[tuple[int, list[object]]], aliases: Mapping[str, str], required: Sequence[str]
 ) -> tuple[int | None, dict[str, int]]:
-    for number, values in rows[:HEADER_SEARCH_ROWS]:
-        found: dict[str, int] = {}
-        for column, value in enumerate(values, start=1):
-            key = aliases.get(normalize_header(value)) if value is not None else None
-            if key is not None and key not in found:
-                found[key] = column
-        if all(key in found for key in required):
-            return number, found
+    """The header's last row and the columns found under it.
+
+    Each row is tried as the top of a two-row header, then as a header alone: the
+    first reading that finds every required column wins.
+    """
+    candidates = rows[:HEADER_SEARCH_ROWS]
+    for index, (number, values) in enumerate(candidates):
+        if all(_header_text(values, column) == "" for column in range(len(values))):
+            continue
+        readings: list[tuple[int, list[str]]] = []
+        if index + 1 < len(rows) and rows[index + 1][0] == number + 1:
+            readings.append((number + 1, header_names(values, rows[index + 1][1])))
+        readings.append((number, [_header_text(values, column) for column in range(len(values))]))
+        for last, names in readings:
+            found: dict[str, int] = {}
+            for column, name in enumerate(names, start=1):
+                key = aliases.get(name) if name else None
+                if key is not None and key not in found:
+                    found[key] = column
+            if all(key in found for key in required):
+                return last, found
     return None, {}
 
 

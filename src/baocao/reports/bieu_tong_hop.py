@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from baocao.errors import DataError
-from baocao.formatting import rate, to_roman, upper_vi
+from baocao.errors import DataError, Finding
+from baocao.formatting import format_number, rate, to_roman, upper_vi
 from baocao.frame import AppendixWriter
 from baocao.loading import LoadedData, Origin
 from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo, DongDonVi, TongBieu, tong_cac_dong
-from baocao.spreadsheet import normalize_header, read_sheet
+from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
 from baocao.table_template import Align, Column
 
 # --- loading: rows from a spreadsheet ---------------------------------------------------
@@ -45,15 +45,66 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "nam_truoc.ho_can_ngheo",
     ),
 }
-"""Each field of a row, by the header names a clerk may give its column."""
+"""Each field of a row, by the header names a clerk may give its column (one header row)."""
 
 REQUIRED = ("ten", "tong_so_ho", "ho_ngheo", "ho_can_ngheo")
+
+_HOUSEHOLDS = ("Tổng số hộ", "Tổng số hộ dân cư", "Tổng số", "Hộ dân cư", "Số hộ dân cư")
+_POOR = ("Hộ nghèo", "Số hộ nghèo")
+_NEAR_POOR = ("Hộ cận nghèo", "Số hộ cận nghèo")
+_COUNT = ("Số hộ", "Số lượng")
+
+
+def columns(year: object) -> dict[str, tuple[str, ...]]:
+    """:data:`COLUMNS` and the names of columns under a two-row header, for a report of ``year``.
+
+    "Nhóm / Cột" names a column under the group header "Nhóm": "Hộ nghèo / Số hộ"
+    is the poor count; "Năm 2022 / Hộ nghèo" (or "Năm trước / Hộ nghèo", or "Hộ
+    nghèo / Năm 2022") last year's in a report of 2023.  Rates ("Hộ nghèo / Tỷ lệ
+    (%)"), changes ("Tăng (+), giảm (-) / Hộ nghèo") and other groups have no name
+    here: they are not read (baocao computes them).
+
+    >>> names = columns(2023)
+    >>> "Năm 2022 / Hộ nghèo" in names["nam_truoc.ho_ngheo"], "Năm 2023 / Hộ nghèo" in names["ho_ngheo"]
+    (True, True)
+    >>> "Hộ nghèo / Số hộ" in columns(None)["ho_ngheo"], "Năm trước / Hộ cận nghèo" in columns(None)[
+    ...     "nam_truoc.ho_can_ngheo"]
+    (True, True)
+    """
+    now = ["Năm nay", "Năm rà soát"]
+    before = ["Năm trước"]
+    if isinstance(year, int) and not isinstance(year, bool):
+        now += [f"Năm {year}", f"Cuối năm {year}"]
+        before += [f"Năm {year - 1}", f"Cuối năm {year - 1}"]
+    names = {key: list(values) for key, values in COLUMNS.items()}
+    names["tong_so_ho"] += [f"{h} / Số hộ" for h in _HOUSEHOLDS]
+    names["tong_so_ho"] += [f"{n} / {h}" for n in now for h in _HOUSEHOLDS]
+    names["so_khau"] += [f"{h} / {k}" for h in _HOUSEHOLDS for k in ("Số khẩu", "Số nhân khẩu")]
+    for key, labels in (("ho_ngheo", _POOR), ("ho_can_ngheo", _NEAR_POOR)):
+        names[key] += [f"{label} / {count}" for label in labels for count in _COUNT]
+        names[key] += [f"{n} / {label}" for n in now for label in labels]
+        names[key] += [f"{label} / {n}" for n in now for label in labels]
+        names[f"nam_truoc.{key}"] += [f"{b} / {label}" for b in before for label in labels]
+        names[f"nam_truoc.{key}"] += [f"{label} / {b}" for b in before for label in labels]
+        names[f"nam_truoc.{key}"] += [f"{label} {b}" for b in before[1:] for label in labels]
+    return {key: tuple(values) for key, values in names.items()}
+
 
 _TOTAL_NAMES = {
     "tong", "tong cong", "tong so", "cong", "toan huyen", "toan thanh pho", "toan thi xa",
     "toan quan", "toan tinh",
 }
-"""A totals row in the sheet is skipped: baocao computes its own."""
+"""A totals row in the sheet is not a unit: baocao computes its own, and checks the sheet's."""
+
+_FIGURES = {
+    "tong_so_ho": "tổng số hộ",
+    "so_khau": "số khẩu",
+    "ho_ngheo": "số hộ nghèo",
+    "ho_can_ngheo": "số hộ cận nghèo",
+    "nam_truoc.ho_ngheo": "số hộ nghèo năm trước",
+    "nam_truoc.ho_can_ngheo": "số hộ cận nghèo năm trước",
+}
+"""The figures a typed total (or a group's subtotal) is checked on."""
 
 _AREAS = {"thanh thi": "thanh_thi", "nong thon": "nong_thon"}
 
@@ -89,16 +140,28 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
     name = bieu["tep"].strip()
     sheet_name = bieu.get("trang") if isinstance(bieu.get("trang"), str) else None
     display = str(Path(loaded.file).parent / name)
-    sheet = read_sheet(folder / name, display=display, sheet=sheet_name, columns=COLUMNS, required=REQUIRED)
+    sheet = read_sheet(
+        folder / name, display=display, sheet=sheet_name, columns=columns(data.get("nam")), required=REQUIRED
+    )
     rows: list[dict[str, object]] = []
+    units: list[dict[str, Cell]] = []
+    typed: list[_Typed] = []  # the sheet's totals and group subtotals, checked below
     area: str | None = None
+    group: _Typed | None = None
     for cells in sheet.rows:
         label = cells["ten"].value
         key = normalize_header(label) if label is not None else ""
-        if key in _TOTAL_NAMES or len(key) == 1:  # totals row, column-codes row (A, B, 1 …)
+        if key in _TOTAL_NAMES:
+            typed.append(_totals_row(cells, len(units), group))
             continue
-        if label is not None and _area(label) is not None and cells["tong_so_ho"].value is None:
+        if len(key) == 1:  # the column-codes row (A, B, 1 …)
+            continue
+        if label is not None and _area(label) is not None:
             area = _area(label)  # a group heading row: the rows below are in this area
+            if group is not None:
+                group.close(len(units), typed)
+            group = _Typed(cells, [(f"các đơn vị thuộc «{label}»", len(units), None)])
+            typed.append(group)
             continue
         index = len(rows)
         row: dict[str, object] = {}
@@ -121,7 +184,77 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
         if "khu_vuc" not in row and area is not None:
             row["khu_vuc"] = area
         rows.append(row)
+        units.append(cells)
+    loaded.findings.extend(_typed_totals_disagree(sheet, typed, units))
     data["bieu_tong_hop"] = {**bieu, "dong": rows}
+
+
+@dataclass
+class _Typed:
+    """A row of figures the clerk typed (a totals row, a group's subtotal) and the units it
+    may add up: (how the message names them, first unit, end; None: to the last unit).
+    A figure is right when it is the sum over one of them; a wrong one is reported
+    against the first."""
+
+    cells: dict[str, Cell]
+    scopes: list[tuple[str, int, int | None]]
+    in_group: _Typed | None = None
+
+    def close(self, end: int, typed: list[_Typed]) -> None:
+        """This group ends before unit ``end``; a "Cộng" row in it was its subtotal."""
+        name, start, _ = self.scopes[0]
+        self.scopes[0] = (name, start, end)
+        for row in typed:
+            if row.in_group is self:
+                row.scopes.reverse()
+
+
+def _totals_row(cells: dict[str, Cell], units: int, group: _Typed | None) -> _Typed:
+    """A "Tổng cộng"/"Cộng" row after ``units`` units: the whole table's total, or (when a
+    group follows it) the subtotal of the group it ends."""
+    scopes: list[tuple[str, int, int | None]] = [("các đơn vị", 0, None)]
+    if group is None or group.scopes[0][1] >= units:
+        return _Typed(cells, scopes)
+    scopes.append((group.scopes[0][0], group.scopes[0][1], units))
+    return _Typed(cells, scopes, in_group=group)
+
+
+def _typed_totals_disagree(sheet: Sheet, typed: list[_Typed], units: list[dict[str, Cell]]) -> list[Finding]:
+    """The figures of the sheet's totals rows (and group subtotals) that are not the
+    sums of their units.  Blank figures are not checked, nor a column with a value
+    that is not a whole number (the model reports that value)."""
+    findings: list[Finding] = []
+    for row in typed:
+        label = str(row.cells["ten"].value)
+        for key, figure in _FIGURES.items():
+            cell = row.cells.get(key)
+            written = cell.value if cell is not None else None
+            if cell is None or not isinstance(written, int) or isinstance(written, bool):
+                continue
+            sums = [(name, _sum(units[start:end], key)) for name, start, end in row.scopes]
+            if any(total is None or total == written for _, total in sums):
+                continue
+            scope, total = sums[0]
+            findings.append(
+                Finding(
+                    "tong-bieu-khong-khop",
+                    f"{sheet.where(cell.row, cell.column)}: dòng «{label}» ghi {figure} là "
+                    f"{format_number(written)} nhưng cộng {scope} được {format_number(total or 0)}; "
+                    "kiểm tra lại số liệu các đơn vị hoặc sửa ô này cho khớp",
+                    path="bieu_tong_hop.tep",
+                    file=sheet.file,
+                    line=cell.row,
+                    column=cell.column,
+                )
+            )
+    return findings
+
+
+def _sum(units: list[dict[str, Cell]], key: str) -> int | None:
+    """The sum of a figure over ``units``; None when there are none, or one is not a whole number."""
+    values = [unit[key].value for unit in units]
+    numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+    return sum(numbers) if units and len(numbers) == len(values) else None
 
 
 # --- rendering: the table's figures --------------------------------------------------------
