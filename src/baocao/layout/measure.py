@@ -159,7 +159,7 @@ def _point(value: str) -> float | None:
 
 
 def _length(value: str) -> float | None:
-    """A CSS/VML length in twips; a bare number is in pixels (CSS), except 0."""
+    """A CSS/VML length in twips; a bare number is in pixels, as in CSS."""
     match = _LENGTH.match(value)
     if match is None:
         return None
