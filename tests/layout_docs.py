@@ -67,24 +67,26 @@ def _add(container: Any, text: str = "", *, size: float | None = None, bold: boo
     return paragraph
 
 
-def _rule(container: Any, style: RuleStyle, *, indent: int = 1200) -> Any:
-    """A short horizontal rule drawn the way *style* says."""
-    if style == "underscores":
-        return _add(container, "____________", size=13)
+def _rule(container: Any, style: RuleStyle, *, length: int, width: int) -> Any:
+    """A horizontal rule *length* twips long, centred in *width* twips, drawn as *style* says."""
+    if style == "underscores":  # an underscore at 13 pt is 6.5 pt (130 twips) wide
+        return _add(container, "_" * round(length / 130), size=13)
     paragraph = _add(container)
     if style == "border":
         fmt = paragraph.paragraph_format
-        fmt.left_indent = Twips(indent)
-        fmt.right_indent = Twips(indent)
+        fmt.left_indent = Twips((width - length) // 2)
+        fmt.right_indent = Twips((width - length) // 2)
         ppr = paragraph._p.get_or_add_pPr()
         ppr.append(parse_xml(
             f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" '
             'w:color="auto"/></w:pBdr>'
         ))
     elif style == "vml":
+        start = (width - length) / 40  # points
         paragraph._p.append(parse_xml(
             f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
-            '<v:line from="60pt,2pt" to="160pt,2pt" strokeweight=".5pt"/></w:pict></w:r>'
+            f'<v:line from="{start:g}pt,2pt" to="{start + length / 20:g}pt,2pt" '
+            'strokeweight=".5pt"/></w:pict></w:r>'
         ))
     else:
         paragraph._p.append(parse_xml(
@@ -93,13 +95,13 @@ def _rule(container: Any, style: RuleStyle, *, indent: int = 1200) -> Any:
             '<w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" '
             'simplePos="0" relativeHeight="1" locked="0" layoutInCell="1" allowOverlap="1">'
             '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column">'
-            '<wp:posOffset>900000</wp:posOffset></wp:positionH>'
+            f'<wp:posOffset>{(width - length) // 2 * 635}</wp:posOffset></wp:positionH>'
             '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset>'
-            '</wp:positionV><wp:extent cx="1300000" cy="0"/><wp:wrapNone/>'
+            f'</wp:positionV><wp:extent cx="{length * 635}" cy="0"/><wp:wrapNone/>'
             '<wp:docPr id="1" name="Line 1"/><a:graphic><a:graphicData '
             'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
             '<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
-            '<a:ext cx="1300000" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/>'
+            f'<a:ext cx="{length * 635}" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/>'
             '</a:prstGeom></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>'
             '</wp:anchor></w:drawing></w:r>'
         ))
@@ -143,6 +145,15 @@ def _no_borders(table: Any) -> None:
 
 # -- the compliant document ---------------------------------------------------
 
+#: Widths (twips) the rules are centred in: a header cell less its 108-twip margins
+#: (python-docx splits the 8787-twip text width in two columns), and the text width.
+CELL_WIDTH = 8787 // 2 - 2 * 108
+TEXT_WIDTH = 8787
+#: Rule lengths (twips) as the decree asks: the Tiêu ngữ's (3427 twips at 14 pt bold);
+#: about 0.45 of «THÀNH PHỐ BẮC KẠN» (2838 at 13 pt bold); about 0.4 of the trích yếu
+#: (5885 at 14 pt bold).
+RULE_LENGTHS = {"tieu_ngu": 3400, "co_quan": 1300, "trich_yeu": 2400}
+
 
 def compliant(
     *,
@@ -152,12 +163,14 @@ def compliant(
     day: str = "07",
     cong_van: bool = False,
     kt: bool = False,
+    rule_scale: float = 1.0,
 ) -> Any:
     """A Báo cáo in the Decree 30 layout (a python-docx ``Document``).
 
     *date_row* puts the place–date line in a second header row; *number* and
     *day* may be blanks (a draft); *cong_van* builds a công văn («V/v …», no
-    tên loại, symbol ``12/UBND-VX``); *kt* signs «KT. CHỦ TỊCH / PHÓ CHỦ TỊCH».
+    tên loại, symbol ``12/UBND-VX``); *kt* signs «KT. CHỦ TỊCH / PHÓ CHỦ TỊCH»;
+    *rule_scale* multiplies the length of the three short rules.
     """
     document = docx.Document()
     styles = document.styles.element
@@ -187,14 +200,15 @@ def compliant(
     left, right = table.rows[0].cells
     _add(left, "ỦY BAN NHÂN DÂN", size=13, bold=True, first=True)
     _add(left, "THÀNH PHỐ BẮC KẠN", size=13, bold=True)
-    _rule(left, rule_style)
+    lengths = {k: round(v * rule_scale) for k, v in RULE_LENGTHS.items()}
+    _rule(left, rule_style, length=lengths["co_quan"], width=CELL_WIDTH)
     symbol = "UBND-VX" if cong_van else "BC-UBND"
     _add(left, f"Số: {number}/{symbol}", size=13)
     if cong_van:
         _add(left, "V/v triển khai rà soát hộ nghèo năm 2023", size=12)
     _add(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, first=True)
     _add(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True)
-    _rule(right, rule_style, indent=600)
+    _rule(right, rule_style, length=lengths["tieu_ngu"], width=CELL_WIDTH)
     date_cell = table.rows[1].cells[1] if date_row else right
     if not date_row:
         _add(right)
@@ -205,7 +219,7 @@ def compliant(
     if not cong_van:
         _add(document, "BÁO CÁO", bold=True)
         _add(document, "Kết quả thực hiện công tác giảm nghèo năm 2023", bold=True)
-        _rule(document, rule_style, indent=3200)
+        _rule(document, rule_style, length=lengths["trich_yeu"], width=TEXT_WIDTH)
     else:
         _add(document, "Kính gửi: Sở Lao động - Thương binh và Xã hội.")
     for text, bold in BODY:
@@ -220,7 +234,8 @@ def compliant(
     _no_borders(closing)
     left, right = closing.rows[0].cells
     _add(left, "Nơi nhận:", size=12, bold=True, italic=True, center=False, first=True)
-    for line in RECIPIENTS:
+    # With «Kính gửi:» (ô 9a) the Nơi nhận list starts with «- Như trên;» (Mục II.9.b).
+    for line in (("- Như trên;",) if cong_van else ()) + RECIPIENTS:
         _add(left, line, size=11, center=False)
     if kt:
         lines = ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")

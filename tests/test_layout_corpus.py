@@ -16,6 +16,9 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     # Every element is recognised (header table, NGHỊ ĐỊNH / trích yếu, 299 body
     # paragraphs, Nơi nhận with 24 lines ending «- Lưu: VT, HC (2).», TM. CHÍNH PHỦ /
     # THỦ TƯỚNG / name) and passes.  A4 is written 11907 × 16840 (within tolerance).
+    # Its three rules are lines of underscores raised to superscript; measured at 2/3
+    # size they are 1.09 × the Tiêu ngữ, 0.41 × «CHÍNH PHỦ», 0.34 × «Về công tác văn
+    # thư» — as the LibreOffice rendering shows them (no *.do-dai-gach finding).
     "nghi-dinh-30-2020-nd-cp.docx": [
         # Real: the heading of Chương V names the font «Times New Roman Bold» in its
         # run properties (a face name, not the family); an office suite that has no

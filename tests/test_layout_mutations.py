@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -13,6 +14,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 from layout_docs import (
+    CELL_WIDTH,
+    TEXT_WIDTH,
     body_paragraphs,
     compliant,
     para,
@@ -271,6 +274,11 @@ def luu_missing(d: Any) -> None:
     remove(d, "- Lưu")
 
 
+def no_noi_nhan(d: Any) -> None:
+    for start in ("Nơi nhận", "- Sở", "- TT", "- Lãnh", "- Lưu"):
+        remove(d, start)
+
+
 def name_not_bold(d: Any) -> None:
     set_runs(d, "Nguyễn Văn An", bold=False)
 
@@ -289,6 +297,44 @@ def prefix_slash(d: Any) -> None:
 
 def kt_without_title(d: Any) -> None:
     set_text(d, "CHỦ TỊCH", "KT. CHỦ TỊCH")
+
+
+def _rule_under(d: Any, start: str) -> Any:
+    """The paragraph that draws the rule under the paragraph starting with *start*."""
+    return docx.text.paragraph.Paragraph(para(d, start)._p.getnext(), d.part)
+
+
+def _rule_length(d: Any, start: str, length: int, width: int) -> None:
+    """Re-centre the bordered rule under *start* to *length* twips in *width*."""
+    fmt = _rule_under(d, start).paragraph_format
+    fmt.left_indent = fmt.right_indent = Twips((width - length) // 2)
+
+
+def tieu_ngu_rule_short(d: Any) -> None:
+    _rule_length(d, "Độc lập", 1700, CELL_WIDTH)  # half the Tiêu ngữ
+
+
+def tieu_ngu_rule_long(d: Any) -> None:
+    # a border across a whole 10 cm cell (a wider right column, no indents)
+    cell = d.tables[0].rows[0].cells[1]
+    cell.width = Twips(5670)
+    _rule_length(d, "Độc lập", 5670 - 216, 5670 - 216)
+
+
+def agency_rule_short(d: Any) -> None:
+    _rule_length(d, "THÀNH PHỐ", 500, CELL_WIDTH)  # under a fifth of the line
+
+
+def agency_rule_long(d: Any) -> None:
+    _rule_length(d, "THÀNH PHỐ", CELL_WIDTH, CELL_WIDTH)  # the whole cell
+
+
+def trich_yeu_rule_short(d: Any) -> None:
+    _rule_length(d, "Kết quả thực hiện", 1000, TEXT_WIDTH)
+
+
+def trich_yeu_rule_long(d: Any) -> None:
+    _rule_length(d, "Kết quả thực hiện", TEXT_WIDTH, TEXT_WIDTH)  # margin to margin
 
 
 def page_one_numbered(d: Any) -> None:
@@ -356,6 +402,12 @@ MUTATIONS: list[tuple[Callable[[Any], None], set[str]]] = [
     (ten_loai_not_bold, {"ten-loai.dinh-dang"}),
     (trich_yeu_left, {"trich-yeu.dinh-dang"}),
     (trich_yeu_no_rule, {"trich-yeu.gach-chan"}),
+    (tieu_ngu_rule_short, {"tieu-ngu.do-dai-gach"}),
+    (tieu_ngu_rule_long, {"tieu-ngu.do-dai-gach"}),
+    (agency_rule_short, {"co-quan.do-dai-gach"}),
+    (agency_rule_long, {"co-quan.do-dai-gach"}),
+    (trich_yeu_rule_short, {"trich-yeu.do-dai-gach"}),
+    (trich_yeu_rule_long, {"trich-yeu.do-dai-gach"}),
     (body_12, {"noi-dung.co-chu"}),
     (body_left, {"noi-dung.can-deu"}),
     (body_no_indent, {"noi-dung.thut-dau-dong"}),
@@ -366,6 +418,7 @@ MUTATIONS: list[tuple[Callable[[Any], None], set[str]]] = [
     (list_12, {"noi-nhan.danh-sach"}),
     (luu_not_last, {"noi-nhan.luu"}),
     (luu_missing, {"noi-nhan.luu"}),
+    (no_noi_nhan, {"noi-nhan.thieu"}),
     (name_not_bold, {"chu-ky.ho-ten"}),
     (name_caps, {"chu-ky.ho-ten"}),
     (position_not_bold, {"chu-ky.chuc-vu"}),
@@ -411,3 +464,34 @@ def test_findings_carry_clause_and_vietnamese_message() -> None:
     assert found.element == "Địa danh, ngày tháng"
     assert "«7»" in found.message
     assert "07" in found.expected
+
+
+@pytest.mark.parametrize("rule_style", ["border", "vml", "drawing", "underscores"])
+@pytest.mark.parametrize("scale", [0.5, 1.6], ids=["short", "long"])
+def test_rule_lengths_are_measured_however_drawn(rule_style: Any, scale: float) -> None:
+    """Halved or lengthened by 60 %, all three rules leave their range; only warnings."""
+    findings = check(to_bytes(compliant(rule_style=rule_style, rule_scale=scale)))
+    assert {f.rule for f in findings} == {
+        "tieu-ngu.do-dai-gach", "co-quan.do-dai-gach", "trich-yeu.do-dai-gach"}
+    assert {f.severity for f in findings} == {"warning"}
+    verdict = "ngắn quá" if scale < 1 else "dài quá"
+    assert all(verdict in f.message for f in findings), [f.message for f in findings]
+
+
+def test_rule_length_finding_says_how_long() -> None:
+    document = compliant()
+    agency_rule_long(document)
+    (found,) = check(to_bytes(document))
+    # 4177 twips of rule under «THÀNH PHỐ BẮC KẠN» (about 2838 twips at 13 pt bold)
+    assert "khoảng 7,4 cm" in found.message
+    assert "1,47 lần" in found.message
+    assert found.clause == "Phụ lục I, Mục II.2.b"
+
+
+def test_kinh_gui_without_nhu_tren_is_a_warning() -> None:
+    document = compliant(cong_van=True)
+    remove(document, "- Như trên")
+    (found,) = check(to_bytes(document))
+    assert (found.rule, found.severity) == ("noi-nhan.nhu-tren", "warning")
+    assert "«- Sở Lao động" in found.message
+

@@ -43,6 +43,12 @@ class RunFormat:
     bold: bool
     italic: bool
     caps: bool
+    vert_align: str = "baseline"
+    """``baseline``, ``superscript`` or ``subscript`` (``w:vertAlign``)."""
+    spacing: int = 0
+    """Extra space after each character in twips (``w:spacing``; negative condenses)."""
+    scale: int = 100
+    """Horizontal scale of the characters in percent (``w:w``)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class ParaFormat:
     line: int
     line_rule: str
     """``auto`` (``line`` in 240ths of a line), ``exact`` or ``atLeast`` (twips)."""
+    right: int = 0
 
 
 _ALIGN = {"start": "left", "end": "right", "distribute": "both", "justify": "both"}
@@ -164,6 +171,9 @@ class StyleResolver:
             bold=_first_bool(levels, "b"),
             italic=_first_bool(levels, "i"),
             caps=_first_bool(levels, "caps"),
+            vert_align=_first(_child_attr(levels, "vertAlign", "val")) or "baseline",
+            spacing=_int(_first(_child_attr(levels, "spacing", "val"))),
+            scale=_int(_first(_child_attr(levels, "w", "val")), 100),
         )
 
     def paragraph_format(self, paragraph: Element) -> ParaFormat:
@@ -178,6 +188,7 @@ class StyleResolver:
             after=_int(_first(_child_attr(levels, "spacing", "after"))),
             line=_int(_first(_child_attr(levels, "spacing", "line")), 240),
             line_rule=_first(_child_attr(levels, "spacing", "lineRule")) or "auto",
+            right=_int(_first(_child_attr(levels, "ind", "right", "end"))),
         )
 
     def bottom_border(self, paragraph: Element) -> bool:

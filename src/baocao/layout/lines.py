@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from .formatting import StyleResolver
 from .ooxml import NSMAP, Element, paragraph_text
@@ -54,20 +56,46 @@ def is_rule_paragraph(paragraph: Element, resolver: StyleResolver) -> bool:
     return resolver.bottom_border(paragraph) or has_line_shape(paragraph)
 
 
-def rule_follows(
+@dataclass(frozen=True)
+class DrawnRule:
+    """Where and how a rule is drawn: the paragraph that carries it and the means."""
+
+    paragraph: Element
+    kind: Literal["border", "shape", "underscores"]
+
+
+def _drawn(paragraph: Element, resolver: StyleResolver) -> DrawnRule | None:
+    """The rule *paragraph* carries itself (border or line shape), if any."""
+    if has_line_shape(paragraph):
+        return DrawnRule(paragraph, "shape")
+    if resolver.bottom_border(paragraph):
+        return DrawnRule(paragraph, "border")
+    return None
+
+
+def find_rule(
     paragraphs: Sequence[Element], index: int, resolver: StyleResolver, *, reach: int = 2
-) -> bool:
-    """Whether the element at ``paragraphs[index]`` is followed by a rule.
+) -> DrawnRule | None:
+    """The rule under the element at ``paragraphs[index]``, or ``None``.
 
     The rule may be on the paragraph itself (bottom border, anchored line shape)
     or on one of the next *reach* paragraphs, as long as no text comes between.
     """
-    own = paragraphs[index]
-    if resolver.bottom_border(own) or has_line_shape(own):
-        return True
+    own = _drawn(paragraphs[index], resolver)
+    if own is not None:
+        return own
     for following in paragraphs[index + 1 : index + 1 + reach]:
         if is_rule_paragraph(following, resolver):
-            return True
+            if _UNDERSCORES.match(paragraph_text(following)):
+                return DrawnRule(following, "underscores")
+            return _drawn(following, resolver)
         if paragraph_text(following).strip():
-            return False
-    return False
+            return None
+    return None
+
+
+def rule_follows(
+    paragraphs: Sequence[Element], index: int, resolver: StyleResolver, *, reach: int = 2
+) -> bool:
+    """Whether the element at ``paragraphs[index]`` is followed by a rule (see :func:`find_rule`)."""
+    return find_rule(paragraphs, index, resolver, reach=reach) is not None

@@ -61,6 +61,8 @@ class Elements:
     ten_loai: Spot | None = None
     trich_yeu: list[Spot] = field(default_factory=list)
     body: list[Spot] = field(default_factory=list)
+    kinh_gui: Spot | None = None
+    """The «Kính gửi:» line (ô 9a) of a công văn, tờ trình or báo cáo sent upwards."""
     noi_nhan: Spot | None = None
     recipients: list[Spot] = field(default_factory=list)
     positions: list[Spot] = field(default_factory=list)
@@ -107,6 +109,9 @@ def recognise(body: Element, resolver: StyleResolver) -> Elements:
     closing_at = _recognise_closing(items, flow_start, found)
     flow = tuple(b for b in items[flow_start:closing_at] if b.tag == w("p"))
     body_from = _recognise_title(flow, found, resolver)
+    kinh_gui = _kinh_gui_at(flow, body_from)
+    if kinh_gui is not None:
+        found.kinh_gui = Spot(flow, kinh_gui)
     skipped = set(_kinh_gui_lines(flow, body_from))
     found.body = [
         Spot(flow, i)
@@ -116,18 +121,26 @@ def recognise(body: Element, resolver: StyleResolver) -> Elements:
     return found
 
 
+def _kinh_gui_at(flow: tuple[Element, ...], start: int) -> int | None:
+    """Index of the first «Kính gửi:» paragraph from *start*, or ``None``."""
+    texts = _texts(flow)
+    return next(
+        (i for i in range(start, len(flow)) if texts[i].upper().startswith("KÍNH GỬI")), None
+    )
+
+
 def _kinh_gui_lines(flow: tuple[Element, ...], start: int) -> Iterator[int]:
     """The recipient lines under «Kính gửi:» (ô 9a): «- …;» lines, the last ending «.»."""
+    index = _kinh_gui_at(flow, start)
+    if index is None:
+        return
     texts = _texts(flow)
-    for index in range(start, len(flow)):
-        if texts[index].upper().startswith("KÍNH GỬI"):
-            following = index + 1
-            while following < len(flow) and texts[following].startswith("-"):
-                yield following
-                if texts[following].endswith("."):
-                    break
-                following += 1
-            return
+    following = index + 1
+    while following < len(flow) and texts[following].startswith("-"):
+        yield following
+        if texts[following].endswith("."):
+            break
+        following += 1
 
 
 def _recognise_header(items: list[Element], found: Elements, resolver: StyleResolver) -> int:

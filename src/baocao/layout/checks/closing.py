@@ -26,10 +26,20 @@ def _entries(spots: list[Spot]) -> tuple[list[Spot], list[Spot]]:
     return entries, headings
 
 
+_NHU_TREN = re.compile(r"^-\s*Như trên\b", re.IGNORECASE)
+
+
 def noi_nhan(context: Context) -> Iterator[LayoutFinding]:
     """«Nơi nhận:» 12 bold italic; list 11 upright; «- Lưu: VT, …» last."""
     found = context.elements
-    if found.quoc_hieu is None or found.noi_nhan is None:
+    if found.quoc_hieu is None:
+        return
+    if found.noi_nhan is None:
+        if found.positions:
+            yield finding("noi-nhan.thieu", "Nơi nhận",
+                          "có phần chữ ký mà không có phần «Nơi nhận:» (ô 9b)",
+                          "«Nơi nhận:» ở góc dưới bên trái, ngang dòng quyền hạn, chức vụ "
+                          "người ký, kèm danh sách nơi nhận và dòng «- Lưu: VT, …»")
         return
     resolver = context.resolver
     problems = run_problems(found.noi_nhan.element, resolver, sizes=(12, 12), bold=True,
@@ -57,6 +67,12 @@ def noi_nhan(context: Context) -> Iterator[LayoutFinding]:
                       f"dòng không bắt đầu bằng «-»: {several(starts)}",
                       "mỗi nơi nhận một dòng, bắt đầu bằng «-», kết thúc bằng «;»")
     listed = [s for s in entries if s.text.startswith("-")]
+    if found.kinh_gui is not None and not (listed and _NHU_TREN.match(listed[0].text)):
+        shown = f"bắt đầu bằng {excerpt(listed[0])}" if listed else "trống"
+        yield finding("noi-nhan.nhu-tren", "Nơi nhận",
+                      f"văn bản có «Kính gửi:» mà danh sách «Nơi nhận:» {shown}",
+                      "dòng đầu «- Như trên;» (chỉ các nơi đã ghi ở «Kính gửi»), "
+                      "sau đó các nơi nhận khác")
     luu = [s for s in listed if _LUU.match(s.text)]
     if not luu:
         yield finding("noi-nhan.luu", "Nơi nhận", "thiếu dòng «- Lưu: VT, …»",

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from ..context import Context
 from ..dates import date_problems
 from ..findings import LayoutFinding
-from ..lines import rule_follows
+from ..lines import find_rule
 from ..rules import finding
 from ..symbol import ABBREVIATIONS, expected_abbreviation, parse
 from ..text import TIEU_NGU, fold_tones, normalise
 from .common import excerpt, run_problems, shown_upper
+from .rule_length import SHORT_RULE_BOUNDS, TIEU_NGU_BOUNDS, rule_length_findings
 
 
 def quoc_hieu(context: Context) -> Iterator[LayoutFinding]:
@@ -51,9 +52,13 @@ def tieu_ngu(context: Context) -> Iterator[LayoutFinding]:
     if problems:
         yield finding("tieu-ngu.dinh-dang", "Tiêu ngữ", ", ".join(problems),
                       f"«{TIEU_NGU}», cỡ 13–14, đứng, đậm, căn giữa dưới Quốc hiệu")
-    if not rule_follows(spot.paragraphs, spot.index, context.resolver):
+    drawn = find_rule(spot.paragraphs, spot.index, context.resolver)
+    if drawn is None:
         yield finding("tieu-ngu.gach-chan", "Tiêu ngữ", "không có đường kẻ dưới Tiêu ngữ",
                       "đường kẻ ngang, nét liền, dài bằng dòng chữ Tiêu ngữ")
+    else:
+        yield from rule_length_findings(context, "tieu-ngu.do-dai-gach", "Tiêu ngữ", [spot], drawn,
+                                        TIEU_NGU_BOUNDS, "dài bằng dòng chữ Tiêu ngữ")
 
 
 def agency(context: Context) -> Iterator[LayoutFinding]:
@@ -78,10 +83,15 @@ def agency(context: Context) -> Iterator[LayoutFinding]:
             yield finding("co-quan.dinh-dang", "Tên cơ quan",
                           f"{role} {excerpt(spot)}: {', '.join(problems)}", expected)
     last = found.agency[-1]
-    if not rule_follows(last.paragraphs, last.index, context.resolver):
+    drawn = find_rule(last.paragraphs, last.index, context.resolver)
+    if drawn is None:
         yield finding("co-quan.gach-chan", "Tên cơ quan",
                       "không có đường kẻ dưới tên cơ quan ban hành",
                       "đường kẻ ngang, nét liền, dài 1/3 đến 1/2 dòng chữ, đặt cân đối")
+    else:
+        yield from rule_length_findings(context, "co-quan.do-dai-gach", "Tên cơ quan", found.agency,
+                                        drawn, SHORT_RULE_BOUNDS,
+                                        "dài 1/3 đến 1/2 dòng chữ tên cơ quan ban hành")
 
 
 def number_symbol(context: Context) -> Iterator[LayoutFinding]:

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import LayoutFinding
-from ..lines import rule_follows
+from ..lines import find_rule
 from ..rules import finding
 from .common import excerpt, run_problems
+from .rule_length import SHORT_RULE_BOUNDS, rule_length_findings
 
 
 def title(context: Context) -> Iterator[LayoutFinding]:
@@ -35,6 +36,11 @@ def title(context: Context) -> Iterator[LayoutFinding]:
                           "cỡ 13–14, đứng, đậm, căn giữa dưới tên loại")
     if found.trich_yeu:
         last = found.trich_yeu[-1]
-        if not rule_follows(last.paragraphs, last.index, resolver):
+        drawn = find_rule(last.paragraphs, last.index, resolver)
+        if drawn is None:
             yield finding("trich-yeu.gach-chan", "Trích yếu", "không có đường kẻ dưới trích yếu",
                           "đường kẻ ngang, nét liền, dài 1/3 đến 1/2 dòng chữ, đặt cân đối")
+        else:
+            yield from rule_length_findings(context, "trich-yeu.do-dai-gach", "Trích yếu",
+                                            found.trich_yeu, drawn, SHORT_RULE_BOUNDS,
+                                            "dài 1/3 đến 1/2 dòng chữ trích yếu")
