@@ -15,7 +15,7 @@ from baocao.layout.measure import (
     rule_length,
     text_area_width,
 )
-from baocao.layout.metrics import text_width
+from baocao.text_metrics import text_width
 
 _V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 

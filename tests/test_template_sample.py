@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
+import baocao
 from baocao.cli import main
 from baocao.layout import check
 from baocao.template_sample import is_template, render_sample
@@ -54,3 +55,30 @@ def test_cli_check_on_an_edited_template_reports_its_layout(tmp_path: Path, caps
     captured = capsys.readouterr()
     assert "là mẫu" in captured.err
     assert f"{edited}: [le.trai]" in captured.out
+
+
+@pytest.mark.parametrize("trich_yeu", ["Về việc X", "Công tác quý III năm 2024", "Kết quả " * 30])
+def test_the_rule_under_the_trich_yeu_follows_its_length(tmp_path: Path, trich_yeu: str) -> None:
+    source = (EXAMPLES / "bao-cao-chung.yaml").read_text(encoding="utf-8")
+    line = "trich_yeu: Kết quả thực hiện công tác cải cách hành chính quý III năm 2024"
+    assert line in source
+    data = tmp_path / "bao-cao.yaml"
+    data.write_text(source.replace(line, f"trich_yeu: {trich_yeu.strip()}"), encoding="utf-8")
+    rendered = baocao.render(baocao.load(data))
+    assert rendered is not None
+    assert [f.rule for f in check(rendered) if "do-dai-gach" in f.rule] == []
+
+
+AGENCIES = [["Sở Y tế"], ["Ủy ban nhân dân", "xã A"], ["Ủy ban nhân dân", "thành phố Thủ Dầu Một"]]
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_the_rule_under_the_agency_follows_its_length(tmp_path: Path, agency: list[str]) -> None:
+    source = (EXAMPLES / "bao-cao-chung.yaml").read_text(encoding="utf-8")
+    line = "  ten: [Ủy ban nhân dân, phường Đức Xuân]"
+    assert line in source
+    data = tmp_path / "bao-cao.yaml"
+    data.write_text(source.replace(line, f"  ten: [{', '.join(agency)}]"), encoding="utf-8")
+    rendered = baocao.render(baocao.load(data))
+    assert rendered is not None
+    assert [f.rule for f in check(rendered) if "do-dai-gach" in f.rule] == []

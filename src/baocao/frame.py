@@ -63,8 +63,12 @@ CELL_MARGIN = 108
 # Rule lengths (twips): tiêu ngữ rule = the tiêu ngữ's length (3428 twips at 14 pt bold);
 # agency and trích yếu rules = 1/3 to 1/2 of their line.
 RULE_TIEU_NGU = 3430
-RULE_CO_QUAN = 1200
-RULE_TRICH_YEU = 2900
+RULE_CO_QUAN_LENGTHS = (400, 550, 700, 900, 1100, 1300, 1500)
+RULE_TRICH_YEU_LENGTHS = (450, 700, 1000, 1400, 1800, 2200, 2700, 3200, 3500)
+# The template holds one rule paragraph per length, each under a condition on
+# ``khung.gach_co_quan`` / ``khung.gach_trich_yeu``; the context picks the one nearest
+# 0.4 of the printed line (frame_context.rule_length), so a short trích yếu gets a
+# short rule.
 
 # Sizes (pt), from the decree's "Mẫu chữ" table.
 SIZE_QUOC_HIEU = 13
@@ -326,7 +330,7 @@ def _add_header(document: DocxDocument) -> None:
             ("{%p endfor %}", {}),
         ],
     )
-    _rule(left.add_paragraph(style=STYLE_BLOCK), HEADER_COLUMNS[0], RULE_CO_QUAN)
+    _rule_choices(left.add_paragraph, HEADER_COLUMNS[0], "khung.gach_co_quan", RULE_CO_QUAN_LENGTHS)
     _cell_lines(
         right,
         [
@@ -348,9 +352,10 @@ def _add_title(document: DocxDocument) -> None:
     _run(title, "{{ khung.ten_loai }}", size=SIZE_TEN_LOAI, bold=True)
     summary = document.add_paragraph(style=STYLE_BLOCK)
     _run(summary, "{{ khung.trich_yeu }}", size=SIZE_TEN_LOAI, bold=True)
-    rule = document.add_paragraph(style=STYLE_BLOCK)
-    _rule(rule, TEXT_WIDTH + 2 * CELL_MARGIN, RULE_TRICH_YEU)
-    rule.paragraph_format.space_after = Pt(6)
+    for rule in _rule_choices(
+        document.add_paragraph, TEXT_WIDTH + 2 * CELL_MARGIN, "khung.gach_trich_yeu", RULE_TRICH_YEU_LENGTHS
+    ):
+        rule.paragraph_format.space_after = Pt(6)
 
 
 # --- công văn subject (ô 5b) and Kính gửi (ô 9a) ------------------------------------
@@ -554,6 +559,20 @@ def _run(
         run.font.bold = True
     if italic:
         run.font.italic = True
+
+
+def _rule_choices(
+    add_paragraph: Callable[..., Paragraph], container: int, variable: str, lengths: tuple[int, ...]
+) -> list[Paragraph]:
+    """One rule paragraph per length, each printed when ``variable`` equals it."""
+    rules = []
+    for length in lengths:
+        _run(add_paragraph(style=STYLE_BLOCK), f"{{%p if {variable} == {length} %}}")
+        rule = add_paragraph(style=STYLE_BLOCK)
+        _rule(rule, container, length)
+        rules.append(rule)
+        _run(add_paragraph(style=STYLE_BLOCK), "{%p endif %}")
+    return rules
 
 
 def _rule(paragraph: Paragraph, container: int, length: int) -> None:

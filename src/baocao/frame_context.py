@@ -9,7 +9,22 @@ import re
 from dataclasses import dataclass, field
 
 from baocao.formatting import format_date, format_place_date, upper_vi
+from baocao.frame import (
+    CELL_MARGIN,
+    HEADER_COLUMNS,
+    RULE_CO_QUAN_LENGTHS,
+    RULE_TRICH_YEU_LENGTHS,
+    TEXT_WIDTH,
+)
 from baocao.models.blocks import VanBanHanhChinh
+from baocao.text_metrics import text_width
+
+RULE_SHARE = 0.4
+"""The rules under the agency and the trích yếu are 1/3 to 1/2 of their line (Phụ
+lục I, Mục II.2.b, II.5.b): the frame prints the drawn length nearest 0.4 of it."""
+
+AGENCY_LINE_WIDTH = HEADER_COLUMNS[0] - 2 * CELL_MARGIN
+"""The widest the agency line can be: the header's left column less cell margins."""
 
 BLANK_NUMBER = " " * 6
 """What a draft prints where the number will be written: "Số:      /BC-UBND"."""
@@ -32,8 +47,24 @@ class Khung:
     ho_ten: str
     kem_theo: str
     """The line under an appendix's title: "(Kèm theo Báo cáo số …/BC-UBND ngày … của …)"."""
+    gach_co_quan: int
+    """Which of the frame's agency rules to print (its length in twips)."""
+    gach_trich_yeu: int
+    """Which of the frame's trích yếu rules to print (its length in twips)."""
     kinh_gui: list[str] = field(default_factory=list)
     """«Kính gửi:» recipients (ô 9a); empty for documents without one."""
+
+
+def rule_length(line_width: float, lengths: tuple[int, ...]) -> int:
+    """The drawable length nearest :data:`RULE_SHARE` of a line.
+
+    >>> rule_length(2838, RULE_CO_QUAN_LENGTHS)  # «THÀNH PHỐ BẮC KẠN», 13 pt bold
+    1100
+    >>> rule_length(TEXT_WIDTH, RULE_TRICH_YEU_LENGTHS)  # a trích yếu that wraps
+    3500
+    """
+    target = RULE_SHARE * line_width
+    return min(lengths, key=lambda length: abs(length - target))
 
 
 def format_so_ky_hieu(so: int | None, ky_hieu: str) -> str:
@@ -72,9 +103,10 @@ def format_kem_theo(document: VanBanHanhChinh) -> str:
 def frame_context(document: VanBanHanhChinh) -> Khung:
     """Everything the frame prints for ``document``."""
     co_quan = document.co_quan
+    co_quan_lines = [upper_vi(line) for line in co_quan.ten]
     return Khung(
         chu_quan=upper_vi(co_quan.chu_quan) if co_quan.chu_quan else None,
-        co_quan=[upper_vi(line) for line in co_quan.ten],
+        co_quan=co_quan_lines,
         so_ky_hieu=format_so_ky_hieu(document.so, document.ky_hieu),
         dia_danh_ngay=format_place_date(document.dia_danh, document.ngay_ban_hanh()),
         ten_loai=upper_vi(document.ten_loai),
@@ -86,6 +118,13 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         ho_ten=document.nguoi_ky.ho_ten,
         kem_theo=format_kem_theo(document),
         kinh_gui=list(document.kinh_gui),
+        gach_co_quan=rule_length(
+            min(max(text_width(line, 13, bold=True) for line in co_quan_lines), AGENCY_LINE_WIDTH),
+            RULE_CO_QUAN_LENGTHS,
+        ),
+        gach_trich_yeu=rule_length(
+            min(text_width(document.trich_yeu, 14, bold=True), TEXT_WIDTH), RULE_TRICH_YEU_LENGTHS
+        ),
     )
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
+from baocao.text_metrics import text_width
+
 from .formatting import StyleResolver
 from .lines import DrawnRule
-from .metrics import text_width
 from .ooxml import NSMAP, Element, attr, containing, own_runs, run_text, w
 
 #: Word's default left and right cell margin (0.19 cm) when the table sets none.

@@ -1,8 +1,9 @@
 """Estimated width of text set in Times New Roman, from a committed table of advances.
 
 The layout checker compares the short rules under the Tiêu ngữ, the agency and
-the trích yếu with the length of their line of text, so it needs the width a
-line takes on the page.  The advances below are those of Liberation Serif
+the trích yếu with the length of their line of text, and the frame sizes those
+rules from the same estimate, so both need the width a line takes on the page.
+The advances below are those of Liberation Serif
 (metric-compatible with Times New Roman), in thousandths of an em, read once
 from ``/usr/share/fonts/truetype/liberation2/LiberationSerif-*.ttf`` with
 fontTools (``hmtx`` advance × 1000 / ``unitsPerEm``); fontTools is not a
