@@ -18,18 +18,21 @@ def title(context: Context) -> Iterator[LayoutFinding]:
     if found.quoc_hieu is None or found.ten_loai is None:
         return
     resolver = context.resolver
+    def problems_of(element: object) -> list[str]:
+        """Size 13–14, upright, bold and centred: what a title line must be."""
+        problems = run_problems(element, resolver, sizes=(13, 14), bold=True, italic=False)
+        if resolver.paragraph_format(element).alignment != "center":
+            problems.append("không căn giữa")
+        return problems
+
     spot = found.ten_loai
-    problems = run_problems(spot.element, resolver, sizes=(13, 14), bold=True, italic=False)
-    if resolver.paragraph_format(spot.element).alignment != "center":
-        problems.append("không căn giữa")
+    problems = problems_of(spot.element)
     if problems:
         yield finding("ten-loai.dinh-dang", "Tên loại văn bản",
                       f"{excerpt(spot)}: {', '.join(problems)}",
                       "in hoa, cỡ 13–14, đứng, đậm, căn giữa")
     for line in found.trich_yeu:
-        problems = run_problems(line.element, resolver, sizes=(13, 14), bold=True, italic=False)
-        if resolver.paragraph_format(line.element).alignment != "center":
-            problems.append("không căn giữa")
+        problems = problems_of(line.element)
         if problems:
             yield finding("trich-yeu.dinh-dang", "Trích yếu",
                           f"{excerpt(line)}: {', '.join(problems)}",
