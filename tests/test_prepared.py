@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from docx_reading import find, normalized_parts
 TRICKY = "A & B <c> {{ 7*7 }} {% if %} {#x#} ]]> “ngoặc” ‘đơn’"
 
 
-def _context(path: Path) -> tuple[bytes, dict[str, Any]]:
+def _context(path: Path) -> tuple[bytes, Mapping[str, Any]]:
     report = baocao.load(path)
     report_type = default_registry().get(report.loai)
     return report_type.template_bytes(), build_context(report, report_type)

@@ -9,12 +9,19 @@ from typing import Any
 from baocao.consistency import CheckContext, Problem
 from baocao.consistency.frame import check_frame
 from baocao.docx_package import write_atomic
-from baocao.engine import make_environment, prepare_template, render_docx, render_prepared
+from baocao.engine import (
+    make_environment,
+    prepare_template,
+    render_docx,
+    render_prepared,
+    template_context,
+)
 from baocao.errors import DataError, Finding, PluginError, TemplateError
 from baocao.frame_context import frame_context
 from baocao.loading import LoadedData, dotted, load_yaml
 from baocao.models.blocks import VanBanHanhChinh
 from baocao.registry import Registry, ReportType, check_template, default_registry
+from baocao.template_data import Record
 from baocao.validation import validate_model
 
 
@@ -134,13 +141,14 @@ def _render_bytes(
 _CHECKED: set[tuple[str, bytes]] = set()
 
 
-def build_context(report: VanBanHanhChinh, report_type: ReportType) -> dict[str, Any]:
-    """The template variables: the model's fields, the frame, the type's hook."""
+def build_context(report: VanBanHanhChinh, report_type: ReportType) -> Record:
+    """The template variables: the model's fields, the frame, the type's hook — as
+    the plain data a template sees (:mod:`baocao.template_data`)."""
     context: dict[str, Any] = {name: getattr(report, name) for name in type(report).model_fields}
     context["khung"] = frame_context(report)
     if report_type.context is not None:
         context.update(report_type.context(report))
-    return context
+    return template_context(context, f"{report_type.name}.docx")
 
 
 def _type_of(loaded: LoadedData, registry: Registry) -> ReportType:

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 from docxtpl import DocxTemplate, RichText
-from jinja2.sandbox import SandboxedEnvironment
 
 from baocao.docx_package import normalize_package
 from baocao.errors import BaocaoError, TemplateError
 from baocao.formatting import FILTERS, format_date
 from baocao.markup import parse_emphasis
 from baocao.models.blocks import VanBanTrichDan
+from baocao.sandbox import AllowlistSandbox
+from baocao.template_data import Record, to_template_data
 
 if TYPE_CHECKING:
     from baocao.prepared import PreparedTemplate
@@ -39,7 +40,7 @@ def doan(text: str) -> RichText:
     return rich
 
 
-def trich_dan(van_ban: VanBanTrichDan) -> str:
+def trich_dan(van_ban: VanBanTrichDan | Record) -> str:
     """Filter ``trich_dan``: a cited document in the standard form.
 
     "Kế hoạch số 596/KH-UBND ngày 07/9/2023 của UBND tỉnh về việc …"
@@ -55,9 +56,10 @@ BASE_FILTERS: dict[str, Filter] = {**FILTERS, "doan": doan, "trich_dan": trich_d
 """Every filter a template may use, by its Vietnamese name."""
 
 
-def make_environment(extra_filters: Mapping[str, Filter] | None = None) -> SandboxedEnvironment:
-    """A fresh sandboxed, autoescaping, strict environment with baocao's filters."""
-    env = SandboxedEnvironment(
+def make_environment(extra_filters: Mapping[str, Filter] | None = None) -> AllowlistSandbox:
+    """A fresh sandboxed (:mod:`baocao.sandbox`), autoescaping, strict environment
+    with baocao's filters."""
+    env = AllowlistSandbox(
         autoescape=True, undefined=jinja2.StrictUndefined, loader=jinja2.FunctionLoader(_no_loading)
     )
     env.filters.update(BASE_FILTERS)
@@ -76,7 +78,7 @@ def render_docx(
     context: Mapping[str, Any],
     *,
     template_name: str,
-    env: SandboxedEnvironment,
+    env: AllowlistSandbox,
     title: str = "",
     author: str = "",
     when: datetime | None = None,
@@ -86,9 +88,10 @@ def render_docx(
     Errors in the template (syntax, an unknown variable, a sandbox violation) become
     :class:`TemplateError` naming the template and the offending tag.
     """
+    data = template_context(context, template_name)
     document = DocxTemplate(io.BytesIO(template))
     with _template_errors(template_name):
-        document.render(dict(context), jinja_env=env)
+        document.render(dict(data), jinja_env=env)
     finish_body(document.docx.element.body)
     _stamp(document.docx.core_properties, title, author, when)
     buffer = io.BytesIO()
@@ -106,9 +109,10 @@ def render_prepared(
     when: datetime | None = None,
 ) -> bytes:
     """:func:`render_docx` with a template prepared once (same bytes, a fraction of the time)."""
+    data = template_context(context, template_name)
     with _template_errors(template_name):
         return prepared.render(
-            context, lambda props: _stamp(props, title, author, when), finish=finish_body
+            data, lambda props: _stamp(props, title, author, when), finish=finish_body
         )
 
 
@@ -138,6 +142,15 @@ _PREPARED_MAX = 16
 def clear_prepared() -> None:
     """Forget the prepared templates of this process (benchmarks, tests)."""
     _PREPARED.clear()
+
+
+def template_context(context: Mapping[str, Any], template_name: str) -> Record:
+    """The context as the plain data a template may see (:mod:`baocao.template_data`)."""
+    try:
+        data: Record = to_template_data(context)
+    except TypeError as error:
+        raise TemplateError(f"{template_name}: {error}") from None
+    return data
 
 
 @contextmanager
@@ -261,4 +274,13 @@ def _describe(error: jinja2.TemplateError, template_name: str) -> str:
         jinja2.exceptions.UndefinedError: "mẫu dùng biến không có trong dữ liệu",
         jinja2.exceptions.TemplateSyntaxError: "mẫu sai cú pháp",
     }.get(type(error), "mẫu lỗi")
-    return f"{where}: {kind}{snippet}: {error.message or error}"
+    return f"{where}: {kind}{snippet}: {_vietnamese(str(error.message or error))}"
+
+
+_UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined$")
+
+
+def _vietnamese(message: str) -> str:
+    """Jinja's message for an unknown name, in Vietnamese (``'x' is undefined``)."""
+    match = _UNDEFINED_NAME.match(message)
+    return f"không có «{match.group(1)}»" if match else message

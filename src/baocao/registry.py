@@ -34,6 +34,7 @@ from baocao.consistency import CheckContext, Problem
 from baocao.engine import Filter, make_environment
 from baocao.errors import PluginError, TemplateError
 from baocao.models.blocks import VanBanHanhChinh
+from baocao.sandbox import forbidden_attributes, unsafe_calls
 
 ENTRY_POINT_GROUP = "baocao.reports"
 FRAME_KEY = "khung"
@@ -132,30 +133,32 @@ _LOADING_TAGS = {nodes.Import: "import", nodes.FromImport: "from", nodes.Include
 
 def _check_safe(tree: nodes.Template, source: str, template_name: str) -> None:
     """Refuse, before rendering, what the sandbox would refuse while rendering:
-    loading other templates or modules, and private attributes (``__class__`` …)."""
+    loading other templates or modules, private attributes (``__class__`` …) and
+    calls of anything but the listed methods, globals and the template's macros
+    (:mod:`baocao.sandbox`)."""
     for kind, word in _LOADING_TAGS.items():
         for _ in tree.find_all(kind):
             raise TemplateError(
                 f"{template_name}: mẫu dùng thao tác không được phép "
                 f"(tại «{_tag(source, word)}»): mẫu không được nạp mẫu hay mô-đun khác"
             )
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        attribute: object = None
-        if isinstance(node, nodes.Getattr):
-            attribute = node.attr
-        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
-            attribute = node.arg.value
-        if isinstance(attribute, str) and attribute.startswith("_"):
-            raise TemplateError(
-                f"{template_name}: mẫu dùng thao tác không được phép "
-                f"(tại «{_tag(source, attribute)}»): không truy cập thuộc tính «{attribute}»"
-            )
+    for attribute in forbidden_attributes(tree):
+        raise TemplateError(
+            f"{template_name}: mẫu dùng thao tác không được phép "
+            f"(tại «{_tag(source, attribute)}»): không truy cập thuộc tính «{attribute}»"
+        )
+    for name in unsafe_calls(tree):
+        raise TemplateError(
+            f"{template_name}: mẫu dùng thao tác không được phép "
+            f"(tại «{_tag(source, name)}»): mẫu không được gọi «{name}»"
+        )
 
 
 def _tag(source: str, word: str) -> str:
-    """The first Jinja tag of ``source`` containing ``word``, as written."""
+    """The first Jinja tag of ``source`` containing ``word`` as a whole word, as written."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
     for match in re.finditer(r"\{[{%].*?[%}]\}", source, re.DOTALL):
-        if word in match.group(0):
+        if pattern.search(match.group(0)):
             return " ".join(match.group(0).split())
     return word
 

@@ -1,0 +1,117 @@
+"""What a template sees: plain data, never live objects.
+
+A template is code written by someone else (a clerk's edited copy, a plugin's), so
+the values it is given carry no behaviour: strings, numbers, dates, tuples and
+read-only :class:`Record` mappings.  A pydantic model would hand it ``parse_raw``
+and ``parse_file`` (a pickle load, a file read); a dataclass its methods.  Here a
+model becomes the record of its fields, a dataclass the record of its fields and
+public properties, computed once.
+
+>>> import datetime as dt
+>>> from pydantic import BaseModel
+>>> class CoQuan(BaseModel):
+...     ten: list[str]
+...     ngay: dt.date
+>>> data = to_template_data({"co_quan": CoQuan(ten=["UBND", "xã A"], ngay=dt.date(2025, 7, 1))})
+>>> data["co_quan"]
+Record(ten=('UBND', 'xã A'), ngay=datetime.date(2025, 7, 1))
+>>> data["co_quan"].ten[1]
+'xã A'
+>>> to_template_data({"x": object()})
+Traceback (most recent call last):
+  ...
+TypeError: x: mẫu chỉ nhận dữ liệu thuần (chữ, số, ngày, danh sách, bản ghi), không nhận «object»
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from docxtpl import RichText
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from baocao.formatting import PartialDate
+
+_SCALARS = (type(None), bool, int, float, Decimal, dt.date, dt.time)
+"""Immutable values passed as they are (``dt.datetime`` is a ``dt.date``)."""
+_VALUES = (RichText, Markup, PartialDate)
+"""Value objects the filters and docxtpl print; their attributes stay closed to
+templates (:mod:`baocao.sandbox`)."""
+
+
+class Record(Mapping[str, Any]):
+    """A read-only mapping of plain values.
+
+    Templates read it by key (``co_quan.ten`` is ``co_quan['ten']``); Python code
+    — the filters — may read it by attribute as well.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_values", dict(values))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Record is read-only")
+
+    def __repr__(self) -> str:
+        return "Record(" + ", ".join(f"{k}={v!r}" for k, v in self._values.items()) + ")"
+
+
+def to_template_data(value: Any, where: str = "") -> Any:
+    """``value`` as plain data; :class:`TypeError` naming ``where`` for anything else."""
+    if isinstance(value, str):
+        return value if type(value) is str or isinstance(value, Markup) else str(value)
+    if isinstance(value, _SCALARS) or isinstance(value, _VALUES):
+        return value
+    if isinstance(value, enum.Enum):
+        return to_template_data(value.value, where)
+    if isinstance(value, Record):
+        return value
+    if isinstance(value, BaseModel):
+        fields = {name: getattr(value, name) for name in type(value).model_fields}
+        fields.update({name: getattr(value, name) for name in type(value).model_computed_fields})
+        return _record(fields, where)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+        for klass in reversed(type(value).__mro__):
+            for name, member in vars(klass).items():
+                if isinstance(member, property) and not name.startswith("_"):
+                    fields[name] = getattr(value, name)
+        return _record(fields, where)
+    if isinstance(value, Mapping):
+        return _record(value, where)
+    if isinstance(value, list | tuple):
+        return tuple(to_template_data(item, f"{where}[{index}]") for index, item in enumerate(value))
+    raise TypeError(f"{where or 'ngữ cảnh'}: mẫu chỉ nhận dữ liệu thuần (chữ, số, ngày, danh sách, "
+                    f"bản ghi), không nhận «{type(value).__name__}»")
+
+
+def _record(values: Mapping[Any, Any], where: str) -> Record:
+    plain = {}
+    for key, item in values.items():
+        if not isinstance(key, str):
+            raise TypeError(f"{where or 'ngữ cảnh'}: khóa của dữ liệu mẫu phải là chữ, không phải {key!r}")
+        plain[key] = to_template_data(item, f"{where}.{key}" if where else key)
+    return Record(plain)
