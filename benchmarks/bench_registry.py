@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 try:
     import baocao
     from baocao.registry import Registry
-    from baocao.reports import builtin_types
+    from baocao.templates_build import builtin_types
 except ImportError:  # run from a checkout without PYTHONPATH
     sys.path.insert(0, str(ROOT / "src"))
     import baocao
     from baocao.registry import Registry
-    from baocao.reports import builtin_types
+    from baocao.templates_build import builtin_types
 
 EXAMPLE = ROOT / "examples" / "bac-kan-2023.yaml"
 

@@ -38,7 +38,7 @@ from docxtpl import DocxTemplate
 from baocao.api import build_context
 from baocao.engine import BASE_FILTERS
 from baocao.loading import load_yaml
-from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
 from baocao.registry import default_registry
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bac-kan-2023.yaml"

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from baocao.frame import BodyWriter, build_template
-from baocao.models.blocks import Text, VanBanHanhChinh
+from baocao.frame.model import Text, VanBanHanhChinh
 from baocao.registry import ReportType
 
 

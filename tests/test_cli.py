@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from ruamel.yaml import YAML
 
 from baocao.cli import main
-from baocao.models.ra_soat_ho_ngheo import NhomHo
+from baocao.loai.ra_soat_ho_ngheo.model import NhomHo
 
 from conftest import BAC_KAN
 from docx_reading import texts

@@ -32,6 +32,6 @@ def test_examples_exist_where_promised() -> None:
     """The pure helpers carry examples (design: "pure formatting functions with
     examples that run")."""
     finder = doctest.DocTestFinder()
-    for name in ("baocao.markup", "baocao.document_types", "baocao.frame_context"):
+    for name in ("baocao.markup", "baocao.document_types", "baocao.frame.context"):
         tests = finder.find(importlib.import_module(name))
         assert sum(len(t.examples) for t in tests) >= 2, name

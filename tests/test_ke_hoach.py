@@ -94,7 +94,7 @@ def test_a_period_needs_both_ends(tmp_path: Path) -> None:
 def test_doctests() -> None:
     import doctest
 
-    from baocao.reports import ke_hoach
+    from baocao.loai.ke_hoach import context
 
-    result = doctest.testmod(ke_hoach)
+    result = doctest.testmod(context)
     assert result.attempted >= 2 and result.failed == 0

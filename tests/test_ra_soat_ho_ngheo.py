@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from baocao.loading import load_yaml
-from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo
-from baocao.reports.ra_soat_ho_ngheo import compute, context
+from baocao.loai.ra_soat_ho_ngheo.context import context
+from baocao.loai.ra_soat_ho_ngheo.figures import compute
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
 
 from conftest import BAC_KAN
 

@@ -17,7 +17,7 @@ import baocao
 from baocao import cli
 from baocao.errors import DataError, PluginError, TemplateError
 from baocao.registry import PluginWarning, Registry, ReportType, default_registry, load_plugins
-from baocao.reports import builtin_types
+from baocao.templates_build import builtin_types
 
 import plugin_fixtures
 from docx_reading import texts

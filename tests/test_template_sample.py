@@ -10,8 +10,8 @@ import pytest
 
 import baocao
 from baocao.cli import main
+from baocao.frame.sample import is_template, render_sample
 from baocao.layout import check
-from baocao.template_sample import is_template, render_sample
 
 from conftest import BAC_KAN, EXAMPLES, ROOT
 from docx_reading import texts

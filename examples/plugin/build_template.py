@@ -6,7 +6,7 @@ Run it after changing ``body`` (the .docx is shipped in the package, like baocao
 import sys
 from pathlib import Path
 
-from baocao.frame import build_template
+from baocao.plugin import build_template
 
 HERE = Path(__file__).resolve().parent
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from baocao.consistency import CheckContext, Problem
-from baocao.consistency.frame import check_frame
 from baocao.docx_package import write_atomic
 from baocao.engine import (
     make_environment,
@@ -17,9 +16,10 @@ from baocao.engine import (
     template_context,
 )
 from baocao.errors import DataError, Finding, PluginError, TemplateError
-from baocao.frame_context import frame_context
+from baocao.frame.context import frame_context
+from baocao.frame.model import VanBanHanhChinh
+from baocao.frame.rules import check_frame
 from baocao.loading import LoadedData, dotted, load_yaml
-from baocao.models.blocks import VanBanHanhChinh
 from baocao.registry import Registry, ReportType, check_template, default_registry
 from baocao.template_data import Record
 from baocao.validation import validate_model

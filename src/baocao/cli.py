@@ -265,8 +265,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
     from baocao.errors import OutputError
+    from baocao.frame.sample import is_template, render_sample
     from baocao.layout import check, findings_to_json, format_finding
-    from baocao.template_sample import is_template, render_sample
 
     failed = False
     reports = []

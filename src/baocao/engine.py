@@ -22,7 +22,6 @@ from baocao.docx_package import normalize_package
 from baocao.errors import BaocaoError, TemplateError
 from baocao.formatting import FILTERS, format_date
 from baocao.markup import parse_emphasis
-from baocao.models.blocks import VanBanTrichDan
 from baocao.sandbox import AllowlistSandbox
 from baocao.template_data import Record, to_template_data
 
@@ -40,7 +39,7 @@ def doan(text: str) -> RichText:
     return rich
 
 
-def trich_dan(van_ban: VanBanTrichDan | Record) -> str:
+def trich_dan(van_ban: Record) -> str:
     """Filter ``trich_dan``: a cited document in the standard form.
 
     "Kế hoạch số 596/KH-UBND ngày 07/9/2023 của UBND tỉnh về việc …"

@@ -1,8 +1,10 @@
 """Report types: a name, a model, a template and an optional context hook.
 
-Built-in types are registered in code; other packages add theirs through the
-entry-point group ``baocao.reports`` (each entry point names a :class:`ReportType`
-or a function returning one).  A type is checked when it is registered: its model
+Every type — baocao's own (``src/baocao/loai/<ten>/``) and other packages' — is
+declared in the entry-point group ``baocao.reports`` (each entry point names a
+:class:`ReportType` or a function returning one) and loaded by :func:`load_plugins`:
+the plugin path is the only path.  The distribution ``baocao``'s own are the
+built-ins.  A type is checked when it is registered: its model
 is built on the shared frame, its template exists, is safe, and uses no variable
 the model or the context hook does not provide.
 
@@ -18,9 +20,10 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import typing
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -33,7 +36,8 @@ from pydantic_core import PydanticUndefined
 from baocao.consistency import CheckContext, Problem
 from baocao.engine import Filter, make_environment
 from baocao.errors import PluginError, TemplateError
-from baocao.models.blocks import VanBanHanhChinh
+from baocao.frame.builder import Body
+from baocao.frame.model import VanBanHanhChinh
 from baocao.sandbox import forbidden_attributes, unsafe_calls
 
 ENTRY_POINT_GROUP = "baocao.reports"
@@ -62,8 +66,9 @@ class ReportType:
     """The .docx template (a package resource or a file)."""
     context: ContextHook | None = None
     """Derived values added to the model's fields (rates, phrases …)."""
-    context_keys: frozenset[str] = frozenset()
-    """The keys ``context`` returns: checked against the template's variables."""
+    context_keys: frozenset[str] | None = None
+    """The keys ``context`` returns, checked against the template's variables; when
+    None, read from the hook's return annotation (a TypedDict or a dataclass)."""
     filters: Mapping[str, Filter] = field(default_factory=dict)
     checks: ChecksHook | None = None
     """Consistency rules of this type, beyond the frame's (see :mod:`baocao.consistency`)."""
@@ -71,11 +76,20 @@ class ReportType:
     """Reads files the data refers to (a spreadsheet beside the data file)."""
     package: str = BUILTIN_PACKAGE
     """The distribution that provides it (for messages and ``baocao templates``);
-    set from the entry point's distribution for plugins."""
+    set from the entry point's distribution."""
+    body: Body | None = None
+    """The body for the official frame, from which the template is built
+    (``python -m baocao.templates_build``); None for a template made another way."""
+    cong_van: bool = False
+    """Laid out as a công văn: no tên loại, "V/v …" under the number."""
+
+    def __post_init__(self) -> None:
+        if self.context_keys is None:
+            object.__setattr__(self, "context_keys", hook_keys(self.context))
 
     def provided_names(self) -> set[str]:
         """Every top-level name a template of this type may use."""
-        return {*self.model.model_fields, *self.context_keys, FRAME_KEY}
+        return {*self.model.model_fields, *(self.context_keys or ()), FRAME_KEY}
 
     def template_bytes(self) -> bytes:
         try:
@@ -84,6 +98,26 @@ class ReportType:
             raise TemplateError(
                 f"không đọc được mẫu «{self.template}» của loại «{self.name}»: {error.strerror}"
             ) from None
+
+
+def hook_keys(hook: ContextHook | None) -> frozenset[str]:
+    """The keys a context hook returns, read from its return annotation.
+
+    >>> from typing import TypedDict
+    >>> class NguCanh(TypedDict):
+    ...     cau_ket: str
+    >>> def context(report: object) -> NguCanh: ...
+    >>> sorted(hook_keys(context))
+    ['cau_ket']
+    """
+    if hook is None:
+        return frozenset()
+    returned = typing.get_type_hints(hook).get("return")
+    if typing.is_typeddict(returned):
+        return frozenset(typing.get_type_hints(returned))
+    if isinstance(returned, type) and is_dataclass(returned):
+        return frozenset(f.name for f in fields(returned))
+    return frozenset()
 
 
 def check_template(report_type: ReportType, template: bytes, template_name: str) -> None:
@@ -287,12 +321,12 @@ def _check_type(report_type: ReportType) -> None:
             f"tên loại «{name}» không hợp lệ: chỉ chữ thường không dấu, số và «-», ví dụ «ke-hoach»"
         )
     if not (isinstance(report_type.model, type) and issubclass(report_type.model, VanBanHanhChinh)):
-        raise PluginError(f"loại «{name}»: mô hình phải kế thừa baocao.models.VanBanHanhChinh")
+        raise PluginError(f"loại «{name}»: mô hình phải kế thừa baocao.plugin.VanBanHanhChinh")
     default = report_type.model.model_fields["loai"].default
     if default is not PydanticUndefined and default != name:
         raise PluginError(f"loại «{name}»: mô hình {report_type.model.__name__} có «loai» mặc định "
                           f"là «{default}», không phải «{name}»")
-    if FRAME_KEY in report_type.model.model_fields or FRAME_KEY in report_type.context_keys:
+    if FRAME_KEY in report_type.model.model_fields or FRAME_KEY in (report_type.context_keys or ()):
         raise PluginError(f"loại «{name}»: tên «{FRAME_KEY}» dành cho khung văn bản")
     if not report_type.template.is_file():
         raise PluginError(f"loại «{name}»: không tìm thấy mẫu «{report_type.template}»")
@@ -307,15 +341,15 @@ _default: Registry | None = None
 
 
 def default_registry() -> Registry:
-    """Built-in types plus installed plugins, loaded once."""
+    """Every type the installed distributions declare, loaded once: baocao's own
+    (registered as built-ins, their templates trusted) first, then the others."""
     global _default
     if _default is None:
-        from baocao.reports import builtin_types
-
         registry = Registry()
-        for report_type in builtin_types():
-            registry.register(report_type, trusted=True)
-        registry.add_plugins(load_plugins())
+        found = load_plugins()
+        for report_type in found:
+            if report_type.package == BUILTIN_PACKAGE:
+                registry.register(report_type, trusted=True)
+        registry.add_plugins(t for t in found if t.package != BUILTIN_PACKAGE)
         _default = registry
     return _default
-

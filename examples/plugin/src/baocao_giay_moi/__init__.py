@@ -13,9 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from baocao import ReportType
-from baocao.frame import BodyWriter
-from baocao.models import Text, VanBanHanhChinh
+from baocao.plugin import BodyWriter, ReportType, Text, VanBanHanhChinh
 
 TEMPLATE = "giay-moi.docx"
 

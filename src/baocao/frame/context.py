@@ -9,14 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 from baocao.formatting import format_date, format_place_date, upper_vi
-from baocao.frame import (
+from baocao.frame.builder import (
     CELL_MARGIN,
     HEADER_COLUMNS,
     RULE_CO_QUAN_LENGTHS,
     RULE_TRICH_YEU_LENGTHS,
     TEXT_WIDTH,
 )
-from baocao.models.blocks import VanBanHanhChinh
+from baocao.frame.model import VanBanHanhChinh
 from baocao.text_metrics import text_width
 
 RULE_SHARE = 0.4
@@ -83,7 +83,7 @@ def format_kem_theo(document: VanBanHanhChinh) -> str:
     """The "(Kèm theo …)" line of an appendix: the report's number and date, blank
     where a draft leaves them blank (nd30.md §3, §8).
 
-    >>> from baocao.models.blocks import CoQuan, NgayBanHanh, NguoiKy, NoiNhan
+    >>> from baocao.frame.model import CoQuan, NgayBanHanh, NguoiKy, NoiNhan
     >>> doc = VanBanHanhChinh(loai="x", co_quan=CoQuan(ten=["UBND"], ten_goi_tat="UBND thành phố",
     ...     viet_tat="UBND"), so=5, ky_hieu="BC-UBND", dia_danh="X", ngay="2023-11-20",
     ...     trich_yeu="y", noi_nhan=NoiNhan(danh_sach=["a"]), nguoi_ky=NguoiKy(chuc_vu="Chủ tịch",

@@ -1,7 +1,7 @@
 """Report type ``ra-soat-ho-ngheo``: the yearly review of poor and near-poor households.
 
 The domain is ../shared/spec/ra-soat-ho-ngheo.md.  Counts are typed; every rate,
-change and the plan verdict are computed (see :mod:`baocao.reports.ra_soat_ho_ngheo`).
+change and the plan verdict are computed (see :mod:`baocao.loai.ra_soat_ho_ngheo.figures`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from baocao.formatting import format_date, format_number
-from baocao.models.blocks import (
+from baocao.frame.model import (
     MAX_ITEMS,
     Block,
     Count,

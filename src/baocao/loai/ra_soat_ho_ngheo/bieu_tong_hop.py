@@ -20,10 +20,10 @@ from pathlib import Path
 from baocao.errors import DataError, Finding
 from baocao.formatting import format_number, rate, to_roman, upper_vi
 from baocao.frame import AppendixWriter
+from baocao.frame.table import Align, Column
 from baocao.loading import LoadedData, Origin
-from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo, DongDonVi, TongBieu, tong_cac_dong
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, DongDonVi, TongBieu, tong_cac_dong
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
-from baocao.table_template import Align, Column
 
 # --- loading: rows from a spreadsheet ---------------------------------------------------
 

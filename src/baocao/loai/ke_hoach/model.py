@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from baocao.models.blocks import Block, Text, VanBanHanhChinh, VanBanTrichDan
+from baocao.frame.model import Block, Text, VanBanHanhChinh, VanBanTrichDan
 
 Paragraphs = list[Text]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""

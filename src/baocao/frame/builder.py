@@ -7,11 +7,11 @@ the report type contributes only its body, through a :class:`BodyWriter`.
 
 The result is an ordinary .docx with Jinja tags (docxtpl) that a clerk can open in
 Word or LibreOffice, reword, and pass back with ``--template``.  Built-in templates
-are generated into ``templates/vi/`` by ``python -m baocao.frame`` and checked in;
-a test rebuilds them and compares.  Third-party report types call
+are generated into ``templates/vi/`` by ``python -m baocao.templates_build`` and
+checked in; a test rebuilds them and compares.  Third-party report types call
 :func:`build_template` the same way, so they share this frame instead of copying it.
 
-The frame reads one context key, ``khung`` (see :mod:`baocao.frame_context`).
+The frame reads one context key, ``khung`` (see :mod:`baocao.frame.context`).
 Values are the decree's (sizes from its "Mẫu chữ" table, §3.1 of
 ../shared/spec/nd30.md; geometry from the Mẫu 1.4 model file, §2.3).
 """
@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -39,7 +37,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from baocao.docx_package import normalize_package
-from baocao.table_template import Column, build_data_table, table_width
+from baocao.frame.table import Column, build_data_table, table_width
 from baocao.wordml import borders, element, run_properties, text_element
 
 FONT = "Times New Roman"
@@ -67,7 +65,7 @@ RULE_CO_QUAN_LENGTHS = (400, 550, 700, 900, 1100, 1300, 1500)
 RULE_TRICH_YEU_LENGTHS = (450, 700, 1000, 1400, 1800, 2200, 2700, 3200, 3500)
 # The template holds one rule paragraph per length, each under a condition on
 # ``khung.gach_co_quan`` / ``khung.gach_trich_yeu``; the context picks the one nearest
-# 0.4 of the printed line (frame_context.rule_length), so a short trích yếu gets a
+# 0.4 of the printed line (frame.context.rule_length), so a short trích yếu gets a
 # short rule.
 
 # Sizes (pt), from the decree's "Mẫu chữ" table.
@@ -179,7 +177,7 @@ class AppendixWriter:
         return paragraph
 
     def table(self, columns: list[Column] | tuple[Column, ...], **loop: str | None) -> None:
-        """A data table (:func:`baocao.table_template.build_data_table`)."""
+        """A data table (:func:`baocao.frame.table.build_data_table`)."""
         tbl = build_data_table(columns, **loop)  # type: ignore[arg-type]
         self._document.element.body.insert_element_before(tbl, "w:sectPr")
         self.widest = max(self.widest, table_width(columns))
@@ -632,20 +630,3 @@ def _drop_references(name: str, xml: bytes) -> bytes:
         text,
     )
     return text.encode("utf-8")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Rebuild the built-in templates into a folder: ``python -m baocao.frame DIR``."""
-    from baocao.reports import BUILTIN_BODIES, build_builtin
-
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0] if args else "templates/vi")
-    for name in BUILTIN_BODIES:
-        path = target / f"{name}.docx"
-        path.write_bytes(build_builtin(name))
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

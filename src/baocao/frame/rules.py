@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from baocao.consistency import CheckContext, Problem
 from baocao.document_types import CONG_VAN, abbreviation_of, parse_symbol
 from baocao.formatting import format_date
-from baocao.models.blocks import NgayBanHanh, VanBanHanhChinh, VanBanTrichDan
+from baocao.frame.model import NgayBanHanh, VanBanHanhChinh, VanBanTrichDan
 
 
 def latest_issue_date(document: VanBanHanhChinh) -> dt.date:

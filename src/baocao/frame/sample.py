@@ -19,8 +19,8 @@ from typing import Any
 import jinja2
 
 from baocao.engine import BASE_FILTERS, make_environment, render_docx
-from baocao.frame_context import frame_context
-from baocao.models.blocks import CoQuan, NguoiKy, NoiNhan, VanBanHanhChinh
+from baocao.frame.context import frame_context
+from baocao.frame.model import CoQuan, NguoiKy, NoiNhan, VanBanHanhChinh
 
 SAMPLE = VanBanHanhChinh(
     loai="mau",

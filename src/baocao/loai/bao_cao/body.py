@@ -1,4 +1,4 @@
-"""Report types ``bao-cao`` and ``cong-van``: the free body (see :mod:`baocao.models.bao_cao`).
+"""Report types ``bao-cao`` and ``cong-van``: the free body (see :mod:`baocao.loai.bao_cao.model`).
 
 The numbering is the template's: ``I.`` from the loop index in Roman numerals,
 ``1.`` in Arabic, ``a)`` in the Vietnamese letter sequence (filter ``chu_cai``).

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from baocao.formatting import format_number
-from baocao.models.blocks import Block, Text, VanBanHanhChinh
+from baocao.frame.model import Block, Text, VanBanHanhChinh
 
 Paragraphs = list[Text]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
@@ -104,17 +104,3 @@ class BaoCao(VanBanTuDo):
 
     loai: Literal["bao-cao"] = Field("bao-cao", description="Loại báo cáo: «bao-cao»")
     noi_dung: list[Phan] = Field(description="Các phần I., II., …", min_length=1)
-
-
-class CongVan(VanBanTuDo):
-    """Công văn: no tên loại, "V/v …" under the number, "Kính gửi:" required."""
-
-    loai: Literal["cong-van"] = Field("cong-van", description="Loại văn bản: «cong-van»")
-    ten_loai: Text = Field("Công văn", description="Tên loại (không in trên công văn)")
-    kinh_gui: list[Text] = Field(
-        description="«Kính gửi:» (ô số 9a): nơi nhận để giải quyết, mỗi nơi một phần tử", min_length=1
-    )
-    ky_hieu: Text = Field(
-        description="Ký hiệu công văn: viết tắt cơ quan - đơn vị soạn thảo, ví dụ «UBND-VX»",
-        pattern=r"^[^\s/]+$",
-    )

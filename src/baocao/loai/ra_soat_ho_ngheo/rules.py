@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from baocao.consistency import CheckContext, Problem
-from baocao.consistency.frame import earliest_issue_date_of, latest_issue_date
 from baocao.formatting import format_date, format_number, format_percent, rate
-from baocao.models.ra_soat_ho_ngheo import BaoCaoRaSoatHoNgheo, NhomHo
+from baocao.frame.rules import earliest_issue_date_of, latest_issue_date
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, NhomHo
 
 RATE_TOLERANCE = Decimal("0.01")
 """A stated rate may differ from count ÷ total by this many points (rounding)."""

@@ -7,7 +7,7 @@ expected.  Each problem has a stable code and a severity: an ``error`` stops the
 render, a ``warning`` is shown and the render goes on.
 
 A report type adds its own rules through ``ReportType.checks``; the frame's rules
-(:mod:`baocao.consistency.frame`) apply to every type.
+(:mod:`baocao.frame.rules`) apply to every type.
 """
 
 from __future__ import annotations
