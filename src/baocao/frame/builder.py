@@ -37,8 +37,8 @@ from docx.text.paragraph import Paragraph
 
 from baocao import nd30
 from baocao.docx_package import normalize_package
-from baocao.frame.table import Column, build_data_table, table_width
 from baocao.formatting import to_roman
+from baocao.frame.table import Column, build_data_table, table_width
 from baocao.wordml import borders, element, run_properties, text_element
 
 FONT = nd30.FONT
@@ -544,11 +544,11 @@ def _rule(paragraph: Paragraph, container: Length, length: Length) -> None:
 
 def _points(size: Length) -> int:
     """A size in whole points (``run_properties`` writes half-points from it)."""
-    return round(size.pt)
+    return round(float(size.pt))
 
 
 def _half_points(size: Length) -> int:
-    return round(size.pt * 2)
+    return round(float(size.pt) * 2)
 
 
 def _line(lines: float) -> int:

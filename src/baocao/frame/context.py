@@ -58,7 +58,7 @@ def rule_length(line_width: float, lengths: tuple[Length, ...]) -> int:
     3500
     """
     target = nd30.FRAME_RULE_SHARE * line_width
-    return min((length.twips for length in lengths), key=lambda length: abs(length - target))
+    return min((int(length.twips) for length in lengths), key=lambda length: abs(length - target))
 
 
 def format_so_ky_hieu(so: int | None, ky_hieu: str) -> str:
