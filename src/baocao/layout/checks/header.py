@@ -119,16 +119,16 @@ def number_symbol(context: Context) -> Iterator[LayoutFinding]:
         yield finding("so-ky-hieu.dang", element, f"{excerpt(spot)} không có dấu «/»",
                       "«Số: 05/BC-UBND»")
         return
-    if parsed.number_blank:
+    if parsed.so_de_trong:
         yield finding("so-ky-hieu.de-trong", element, "số văn bản còn để trống",
                       "số đăng ký khi ban hành, ví dụ «05»")
-    elif not parsed.number.isdigit():
-        yield finding("so-ky-hieu.so", element, f"số «{parsed.number}» không phải chữ số Ả Rập",
+    elif not parsed.so.isdigit():
+        yield finding("so-ky-hieu.so", element, f"số «{parsed.so}» không phải chữ số Ả Rập",
                       "chữ số Ả Rập, ví dụ «05», «125»")
-    elif int(parsed.number) < 10 and len(parsed.number) < 2:
-        yield finding("so-ky-hieu.so", element, f"số «{parsed.number}» thiếu số 0 phía trước",
-                      f"«{int(parsed.number):02d}» (số nhỏ hơn 10 ghi thêm số 0)")
-    yield from _symbol_form(context, parsed.symbol)
+    elif int(parsed.so) < 10 and len(parsed.so) < 2:
+        yield finding("so-ky-hieu.so", element, f"số «{parsed.so}» thiếu số 0 phía trước",
+                      f"«{int(parsed.so):02d}» (số nhỏ hơn 10 ghi thêm số 0)")
+    yield from _symbol_form(context, parsed.ky_hieu)
 
 
 def _symbol_form(context: Context, symbol: str) -> Iterator[LayoutFinding]:
