@@ -196,7 +196,9 @@ RULE_CO_QUAN_LENGTHS = tuple(Twips(n) for n in (400, 550, 700, 900, 1100, 1300, 
 RULE_TRICH_YEU_LENGTHS = tuple(
     Twips(n) for n in (450, 700, 1000, 1400, 1800, 2200, 2700, 3200, 3500)
 )
-"""The template holds one rule per length; the context picks one (frame.context)."""
+"""The template holds one rule paragraph per length, each under a condition on
+``khung.gach_co_quan`` / ``khung.gach_trich_yeu``; the context picks the one nearest
+:data:`FRAME_RULE_SHARE` of the printed line, so a short trích yếu gets a short rule."""
 
 # --- what the checker accepts beyond the decree's ranges ---------------------------
 
