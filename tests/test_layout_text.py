@@ -70,8 +70,8 @@ def test_abbreviation_table_is_phu_luc_iii() -> None:
 def test_parse_symbol() -> None:
     parsed = parse("Số: 05/BC-UBND")
     assert parsed is not None
-    assert (parsed.number, parsed.segments, parsed.number_blank) == ("05", ["BC", "UBND"], False)
-    assert parse("Số: …/BC-UBND").number_blank  # type: ignore[union-attr]
+    assert (parsed.so, parsed.nhom, parsed.so_de_trong) == ("05", ["BC", "UBND"], False)
+    assert parse("Số: …/BC-UBND").so_de_trong  # type: ignore[union-attr]
     assert parse("Số 05") is None
 
 

@@ -65,39 +65,78 @@ ALL_ABBREVIATIONS = frozenset(ADMINISTRATIVE.values()) | frozenset(v for v in NO
 
 @dataclass(frozen=True)
 class Symbol:
-    """A parsed "số, ký hiệu"."""
+    """A "số, ký hiệu" split at its first "/": the number, then the ký hiệu."""
 
     so: str
-    nam: str | None
-    """The year segment of a legal normative document's symbol, if any."""
-    loai: str | None
-    """The type abbreviation (KH, BC …); None for a công văn."""
-    co_quan: str
-    """The issuer part after the type (UBND, UBND-LĐTBXH, CP …)."""
+    """The number as written (stripped); blank or dots in a draft."""
+    ky_hieu: str
+    """Everything after the first "/" (stripped): "KH-UBND", "2020/NĐ-CP"."""
+
+    @property
+    def so_de_trong(self) -> bool:
+        """Whether the number is left blank, as in a draft ("Số:      /BC-UBND")."""
+        return bool(_BLANK.match(self.so))
+
+    @property
+    def nhom(self) -> list[str]:
+        """The ký hiệu's groups, between the "-"."""
+        return self.ky_hieu.split("-")
+
+    @property
+    def nam(self) -> str | None:
+        """The year segment of a legal normative document's symbol, if any."""
+        match = _YEAR.match(self.ky_hieu)
+        return match["nam"] if match else None
+
+    @property
+    def loai(self) -> str | None:
+        """The type abbreviation (KH, BC …); None for a công văn."""
+        first, _, rest = self._after_year.partition("-")
+        return first if first in ALL_ABBREVIATIONS and rest else None
+
+    @property
+    def co_quan(self) -> str:
+        """The issuer part after the type (UBND, UBND-LĐTBXH, CP …)."""
+        after_year = self._after_year
+        return after_year.partition("-")[2] if self.loai else after_year
+
+    @property
+    def _after_year(self) -> str:
+        match = _YEAR.match(self.ky_hieu)
+        return match["rest"] if match else self.ky_hieu
 
 
-_SYMBOL = re.compile(r"^(?P<so>\d+)/(?:(?P<nam>\d{4})/)?(?P<rest>[^\s/]+)$")
+_WELL_FORMED = re.compile(r"^\d+/[^\s/]+(?:/[^\s/]+)*$")
+_YEAR = re.compile(r"^(?P<nam>\d{4})/(?P<rest>.+)$")
+_BLANK = re.compile(r"^[\s.…_]*$")
 
 
-def parse_symbol(text: str) -> Symbol | None:
-    """Parse a symbol; None when it is not of the form ``số/ký hiệu``.
+def parse_symbol(text: str, *, strict: bool = True) -> Symbol | None:
+    """Parse a "số, ký hiệu" (the one parser of symbols).
+
+    ``strict``: None unless it is of the form ``số/ký hiệu``: digits, "/", groups
+    without spaces ("596/KH-UBND", "07/2021/NĐ-CP").  Otherwise it reads what a
+    document printed, however wrong — a blank number, spaces — and is None only
+    without a "/".
 
     >>> parse_symbol("596/KH-UBND")
-    Symbol(so='596', nam=None, loai='KH', co_quan='UBND')
-    >>> parse_symbol("1854/UBND-LĐTBXH")
-    Symbol(so='1854', nam=None, loai=None, co_quan='UBND-LĐTBXH')
-    >>> parse_symbol("07/2021/NĐ-CP")
-    Symbol(so='07', nam='2021', loai='NĐ', co_quan='CP')
+    Symbol(so='596', ky_hieu='KH-UBND')
+    >>> s = parse_symbol("07/2021/NĐ-CP"); (s.nam, s.loai, s.co_quan)
+    ('2021', 'NĐ', 'CP')
+    >>> s = parse_symbol("1854/UBND-LĐTBXH"); (s.loai, s.co_quan)
+    (None, 'UBND-LĐTBXH')
     >>> parse_symbol("596 / KH-UBND") is None
     True
+    >>> parse_symbol("      /BC - UBND", strict=False)
+    Symbol(so='', ky_hieu='BC - UBND')
+    >>> parse_symbol("05", strict=False) is None
+    True
     """
-    match = _SYMBOL.match(unicodedata.normalize("NFC", text))
-    if match is None:
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
+    if "/" not in text or (strict and not _WELL_FORMED.match(text)):
         return None
-    first, _, rest = match["rest"].partition("-")
-    if first in ALL_ABBREVIATIONS and rest:
-        return Symbol(match["so"], match["nam"], first, rest)
-    return Symbol(match["so"], match["nam"], None, match["rest"])
+    so, ky_hieu = text.split("/", 1)
+    return Symbol(so=so.strip(), ky_hieu=ky_hieu.strip())
 
 
 def abbreviation_of(loai: str) -> str | None:

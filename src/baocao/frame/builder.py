@@ -12,8 +12,7 @@ checked in; a test rebuilds them and compares.  Third-party report types call
 :func:`build_template` the same way, so they share this frame instead of copying it.
 
 The frame reads one context key, ``khung`` (see :mod:`baocao.frame.context`).
-Values are the decree's (sizes from its "Mẫu chữ" table, §3.1 of
-../shared/spec/nd30.md; geometry from the Mẫu 1.4 model file, §2.3).
+Every size, margin, spacing and width is the decree's, from :mod:`baocao.nd30`.
 """
 
 from __future__ import annotations
@@ -32,69 +31,17 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt, Twips
+from docx.shared import Length, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from baocao import nd30
 from baocao.docx_package import normalize_package
+from baocao.formatting import to_roman
 from baocao.frame.table import Column, build_data_table, table_width
 from baocao.wordml import borders, element, run_properties, text_element
 
-FONT = "Times New Roman"
-
-# Page (Phụ lục I, Mục I).  The decree's own annex file uses top 1418 and left 1985
-# twips, which are 25.01 and 35.02 mm: just over the ranges' upper ends.  One twip
-# less keeps the same look inside the ranges (24.99 and 34.99 mm); likewise the right
-# margin is 1133 twips (19.99 mm) rather than 1134 (20.003 mm).
-PAGE_WIDTH, PAGE_HEIGHT = Twips(11906), Twips(16838)
-MARGIN_TOP, MARGIN_BOTTOM = Twips(1417), Twips(1134)
-MARGIN_LEFT, MARGIN_RIGHT = Twips(1984), Twips(1133)
-HEADER_DISTANCE = Twips(567)
-TEXT_WIDTH = 11906 - 1984 - 1133  # twips
-
-# Table geometry of Mẫu 1.4 (twips).
-HEADER_COLUMNS = (3829, 5670)
-CLOSING_COLUMNS = (2994, 6290)
-TABLE_INDENT = -199
-CELL_MARGIN = 108
-
-# Rule lengths (twips): tiêu ngữ rule = the tiêu ngữ's length (3428 twips at 14 pt bold);
-# agency and trích yếu rules = 1/3 to 1/2 of their line.
-RULE_TIEU_NGU = 3430
-RULE_CO_QUAN_LENGTHS = (400, 550, 700, 900, 1100, 1300, 1500)
-RULE_TRICH_YEU_LENGTHS = (450, 700, 1000, 1400, 1800, 2200, 2700, 3200, 3500)
-# The template holds one rule paragraph per length, each under a condition on
-# ``khung.gach_co_quan`` / ``khung.gach_trich_yeu``; the context picks the one nearest
-# 0.4 of the printed line (frame.context.rule_length), so a short trích yếu gets a
-# short rule.
-
-# Sizes (pt), from the decree's "Mẫu chữ" table.
-SIZE_QUOC_HIEU = 13
-SIZE_TIEU_NGU = 14
-SIZE_CO_QUAN = 13
-SIZE_SO = 13
-SIZE_DIA_DANH = 14
-SIZE_TEN_LOAI = 14
-SIZE_BODY = 14
-SIZE_NOI_NHAN = 12
-SIZE_DANH_SACH = 11
-SIZE_CHU_KY = 14
-SIZE_PAGE_NUMBER = 14
-SIZE_PHU_LUC = 14
-SIZE_V_V = 12
-SIZE_KINH_GUI = 14
-SIZE_BANG = 13
-
-# "Kính gửi:" (ô 9a): its first line starts where the decree's own Phụ lục III forms
-# put it (1982 twips in); the dashes of several recipients line up under the colon
-# ("Kính gửi" is about 990 twips long at 14 pt), as the decree's text asks.
-KINH_GUI_INDENT = 1982
-KINH_GUI_ITEMS = 2970
-
-# Body paragraph: first-line indent 1 cm, 6 pt before, single line spacing.
-FIRST_LINE_INDENT = Twips(567)
-SPACE_BEFORE = Pt(6)
-
+FONT = nd30.FONT
 STYLE_BODY = "Noi dung"
 STYLE_HEADING_1 = "Muc"
 STYLE_HEADING_2 = "Khoan"
@@ -167,13 +114,14 @@ class AppendixWriter:
         """The widest table written (twips)."""
 
     def paragraph(self, text: str, *, align: str = "center", bold: bool = False, italic: bool = False,
-                  size: int = SIZE_BODY) -> Paragraph:
+                  size: float = nd30.NOI_DUNG.frame.pt) -> Paragraph:
+        """A line of the appendix; ``size`` in points."""
         paragraph = self._document.add_paragraph(style=STYLE_BLOCK)
         paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(
             align, WD_ALIGN_PARAGRAPH.CENTER
         )
         if text:
-            _run(paragraph, text, size=size, bold=bold, italic=italic)
+            _run(paragraph, text, size=Pt(size), bold=bold, italic=italic)
         return paragraph
 
     def table(self, columns: list[Column] | tuple[Column, ...], **loop: str | None) -> None:
@@ -219,7 +167,7 @@ def build_template(body: Body, *, cong_van: bool = False) -> bytes:
     body(writer)
     _add_closing(document)
     for number, appendix in enumerate(writer.appendices, start=1):
-        label = "Phụ lục" if len(writer.appendices) == 1 else f"Phụ lục {_ROMAN[number]}"
+        label = "Phụ lục" if len(writer.appendices) == 1 else f"Phụ lục {to_roman(number)}"
         _add_appendix(document, appendix, label)
     _remove_initial_paragraph(document, body_start)
     _set_core_properties(document)
@@ -234,10 +182,10 @@ def build_template(body: Body, *, cong_van: bool = False) -> bytes:
 def _set_up_page(document: DocxDocument) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
-    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
-    section.header_distance = section.footer_distance = HEADER_DISTANCE
+    section.page_width, section.page_height = nd30.A4.frame_width, nd30.A4.frame_height
+    section.top_margin, section.bottom_margin = nd30.MARGIN_TOP.frame, nd30.MARGIN_BOTTOM.frame
+    section.left_margin, section.right_margin = nd30.MARGIN_LEFT.frame, nd30.MARGIN_RIGHT.frame
+    section.header_distance = section.footer_distance = nd30.HEADER_DISTANCE
     section.different_first_page_header_footer = True
 
 
@@ -248,17 +196,17 @@ def _set_up_styles(document: DocxDocument) -> None:
     for child in list(rpr):
         rpr.remove(child)
     rpr.append(element("w:rFonts", ascii=FONT, hAnsi=FONT, cs=FONT, eastAsia=FONT))
-    rpr.append(element("w:sz", val=SIZE_BODY * 2))
-    rpr.append(element("w:szCs", val=SIZE_BODY * 2))
+    rpr.append(element("w:sz", val=_half_points(nd30.NOI_DUNG.frame)))
+    rpr.append(element("w:szCs", val=_half_points(nd30.NOI_DUNG.frame)))
     rpr.append(element("w:lang", val="vi-VN", eastAsia="en-US", bidi="ar-SA"))
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     for child in list(ppr):
         ppr.remove(child)
-    ppr.append(element("w:spacing", after=0, line=240, lineRule="auto"))
+    ppr.append(element("w:spacing", after=0, line=_line(nd30.LINE_SPACING.low), lineRule="auto"))
 
     normal = styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(SIZE_BODY)
+    normal.font.size = nd30.NOI_DUNG.frame
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
 
     block = styles.add_style(STYLE_BLOCK, WD_STYLE_TYPE.PARAGRAPH)
@@ -271,9 +219,9 @@ def _set_up_styles(document: DocxDocument) -> None:
     body.quick_style = True
     fmt = body.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    fmt.first_line_indent = FIRST_LINE_INDENT
-    fmt.space_before = SPACE_BEFORE
-    fmt.line_spacing = 1.0
+    fmt.first_line_indent = nd30.FIRST_LINE_INDENT.frame
+    fmt.space_before = nd30.PARAGRAPH_GAP
+    fmt.line_spacing = nd30.LINE_SPACING.low
 
     for name, caps in ((STYLE_HEADING_1, True), (STYLE_HEADING_2, False)):
         heading = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -306,7 +254,7 @@ def _add_page_numbers(section: Any) -> None:
     """A centred PAGE field in the header from page 2; none on page 1 (titlePg)."""
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = element("w:r", run_properties(size=SIZE_PAGE_NUMBER), text_element("2"))
+    run = element("w:r", run_properties(size=_points(nd30.SO_TRANG.frame)), text_element("2"))
     paragraph._p.append(element("w:fldSimple", run, instr=" PAGE "))
     section.first_page_header.paragraphs[0].text = ""
 
@@ -315,45 +263,48 @@ def _add_page_numbers(section: Any) -> None:
 
 
 def _add_header(document: DocxDocument) -> None:
-    table = _borderless_table(document, HEADER_COLUMNS, rows=2)
+    table = _borderless_table(document, nd30.HEADER_COLUMNS, rows=2)
     left, right = table.rows[0].cells
     _cell_lines(
         left,
         [
             ("{%p if khung.chu_quan %}", {}),
-            ("{{ khung.chu_quan }}", {"size": SIZE_CO_QUAN}),
+            ("{{ khung.chu_quan }}", {"size": nd30.CO_QUAN.frame}),
             ("{%p endif %}", {}),
             ("{%p for dong in khung.co_quan %}", {}),
-            ("{{ dong }}", {"size": SIZE_CO_QUAN, "bold": True}),
+            ("{{ dong }}", {"size": nd30.CO_QUAN.frame, "bold": True}),
             ("{%p endfor %}", {}),
         ],
     )
-    _rule_choices(left.add_paragraph, HEADER_COLUMNS[0], "khung.gach_co_quan", RULE_CO_QUAN_LENGTHS)
+    _rule_choices(
+        left.add_paragraph, nd30.HEADER_COLUMNS[0], "khung.gach_co_quan", nd30.RULE_CO_QUAN_LENGTHS
+    )
     _cell_lines(
         right,
         [
-            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {"size": SIZE_QUOC_HIEU, "bold": True}),
-            ("Độc lập - Tự do - Hạnh phúc", {"size": SIZE_TIEU_NGU, "bold": True}),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {"size": nd30.QUOC_HIEU.frame, "bold": True}),
+            ("Độc lập - Tự do - Hạnh phúc", {"size": nd30.TIEU_NGU.frame, "bold": True}),
         ],
     )
-    _rule(right.add_paragraph(style=STYLE_BLOCK), HEADER_COLUMNS[1], RULE_TIEU_NGU)
+    _rule(right.add_paragraph(style=STYLE_BLOCK), nd30.HEADER_COLUMNS[1], nd30.RULE_TIEU_NGU)
     so, dia_danh = table.rows[1].cells
-    _cell_lines(so, [("{{ khung.so_ky_hieu }}", {"size": SIZE_SO})])
-    _cell_lines(dia_danh, [("{{ khung.dia_danh_ngay }}", {"size": SIZE_DIA_DANH, "italic": True})])
+    _cell_lines(so, [("{{ khung.so_ky_hieu }}", {"size": nd30.SO_KY_HIEU.frame})])
+    _cell_lines(dia_danh, [("{{ khung.dia_danh_ngay }}", {"size": nd30.DIA_DANH.frame, "italic": True})])
     for paragraph in (so.paragraphs[0], dia_danh.paragraphs[0]):
-        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.paragraph_format.space_before = nd30.SPACE_HEADER_LINE
 
 
 def _add_title(document: DocxDocument) -> None:
     title = document.add_paragraph(style=STYLE_BLOCK)
-    title.paragraph_format.space_before = Pt(18)
-    _run(title, "{{ khung.ten_loai }}", size=SIZE_TEN_LOAI, bold=True)
+    title.paragraph_format.space_before = nd30.SPACE_BEFORE_TITLE
+    _run(title, "{{ khung.ten_loai }}", size=nd30.TEN_LOAI.frame, bold=True)
     summary = document.add_paragraph(style=STYLE_BLOCK)
-    _run(summary, "{{ khung.trich_yeu }}", size=SIZE_TEN_LOAI, bold=True)
+    _run(summary, "{{ khung.trich_yeu }}", size=nd30.TRICH_YEU.frame, bold=True)
+    container = Twips(nd30.TEXT_WIDTH.twips + 2 * nd30.CELL_MARGIN.twips)
     for rule in _rule_choices(
-        document.add_paragraph, TEXT_WIDTH + 2 * CELL_MARGIN, "khung.gach_trich_yeu", RULE_TRICH_YEU_LENGTHS
+        document.add_paragraph, container, "khung.gach_trich_yeu", nd30.RULE_TRICH_YEU_LENGTHS
     ):
-        rule.paragraph_format.space_after = Pt(6)
+        rule.paragraph_format.space_after = nd30.SPACE_AFTER_RULE
 
 
 # --- công văn subject (ô 5b) and Kính gửi (ô 9a) ------------------------------------
@@ -365,10 +316,10 @@ def _add_cong_van_subject(document: DocxDocument) -> None:
     header = document.tables[-1]
     row = header.add_row()  # type: ignore[no-untyped-call]
     subject, _ = row.cells
-    _cell_lines(subject, [("V/v {{ khung.trich_yeu }}", {"size": SIZE_V_V})])
-    subject.paragraphs[0].paragraph_format.space_before = Pt(6)
+    _cell_lines(subject, [("V/v {{ khung.trich_yeu }}", {"size": nd30.V_V.frame})])
+    subject.paragraphs[0].paragraph_format.space_before = nd30.SPACE_HEADER_LINE
     spacer = document.add_paragraph(style=STYLE_BLOCK)
-    spacer.paragraph_format.space_before = Pt(6)
+    spacer.paragraph_format.space_before = nd30.SPACE_HEADER_LINE
 
 
 def _add_kinh_gui(document: DocxDocument) -> None:
@@ -377,25 +328,27 @@ def _add_kinh_gui(document: DocxDocument) -> None:
     block = BodyWriter(document).block
     block("if khung.kinh_gui|length == 1")
     single = document.add_paragraph(style=STYLE_BLOCK)
-    _kinh_gui_indent(single, KINH_GUI_INDENT)
-    _run(single, "Kính gửi: {{ khung.kinh_gui[0] }}", size=SIZE_KINH_GUI)
+    _kinh_gui_indent(single, nd30.KINH_GUI_INDENT)
+    _run(single, "Kính gửi: {{ khung.kinh_gui[0] }}", size=nd30.KINH_GUI.frame)
     block("elif khung.kinh_gui")
     heading = document.add_paragraph(style=STYLE_BLOCK)
-    _kinh_gui_indent(heading, KINH_GUI_INDENT)
-    _run(heading, "Kính gửi:", size=SIZE_KINH_GUI)
+    _kinh_gui_indent(heading, nd30.KINH_GUI_INDENT)
+    _run(heading, "Kính gửi:", size=nd30.KINH_GUI.frame)
     block("for noi in khung.kinh_gui")
     item = document.add_paragraph(style=STYLE_BLOCK)
-    _kinh_gui_indent(item, KINH_GUI_ITEMS, space_before=0)
-    _run(item, "- {{ noi }}{{ '.' if loop.last else ';' }}", size=SIZE_KINH_GUI)
+    _kinh_gui_indent(item, nd30.KINH_GUI_ITEMS, space_before=Pt(0))
+    _run(item, "- {{ noi }}{{ '.' if loop.last else ';' }}", size=nd30.KINH_GUI.frame)
     block("endfor")
     block("endif")
 
 
-def _kinh_gui_indent(paragraph: Paragraph, indent: int, *, space_before: int = 6) -> None:
+def _kinh_gui_indent(
+    paragraph: Paragraph, indent: Length, *, space_before: Length = nd30.SPACE_HEADER_LINE
+) -> None:
     fmt = paragraph.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    fmt.left_indent = Twips(indent)
-    fmt.space_before = Pt(space_before)
+    fmt.left_indent = indent
+    fmt.space_before = space_before
 
 
 # --- data tables (BodyWriter.table) ------------------------------------------------------
@@ -410,7 +363,7 @@ def _add_data_table(document: DocxDocument, header: str, rows: str) -> Table:
         borders("w:tblBorders", val="single", sz=4, color="000000"),
         "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
     )
-    width = Twips(TEXT_WIDTH // 3)
+    width = Twips(nd30.TEXT_WIDTH.twips // 3)
     for cell in table._cells:
         cell.width = width
     cells = [
@@ -424,7 +377,7 @@ def _add_data_table(document: DocxDocument, header: str, rows: str) -> Table:
             paragraph = cell.paragraphs[0]
             paragraph.style = STYLE_BLOCK
             if text:
-                _run(paragraph, text, size=SIZE_BANG, bold=bold)
+                _run(paragraph, text, size=nd30.BANG, bold=bold)
     spacer = document.add_paragraph(style=STYLE_BLOCK)
     spacer.paragraph_format.space_before = Pt(0)
     return table
@@ -435,37 +388,34 @@ def _add_data_table(document: DocxDocument, header: str, rows: str) -> Table:
 
 def _add_closing(document: DocxDocument) -> None:
     spacer = document.add_paragraph(style=STYLE_BLOCK)
-    spacer.paragraph_format.space_before = Pt(6)
-    table = _borderless_table(document, CLOSING_COLUMNS, rows=1)
+    spacer.paragraph_format.space_before = nd30.SPACE_HEADER_LINE
+    table = _borderless_table(document, nd30.CLOSING_COLUMNS, rows=1)
     left, right = table.rows[0].cells
     _cell_lines(
         left,
         [
-            ("Nơi nhận:", {"size": SIZE_NOI_NHAN, "bold": True, "italic": True}),
+            ("Nơi nhận:", {"size": nd30.NOI_NHAN.frame, "bold": True, "italic": True}),
             ("{%p if khung.noi_nhan_ghi_chu %}", {}),
-            ("{{ khung.noi_nhan_ghi_chu }}", {"size": SIZE_DANH_SACH, "italic": True}),
+            ("{{ khung.noi_nhan_ghi_chu }}", {"size": nd30.DANH_SACH_NOI_NHAN.frame, "italic": True}),
             ("{%p endif %}", {}),
             ("{%p for noi in khung.noi_nhan %}", {}),
-            ("- {{ noi }};", {"size": SIZE_DANH_SACH}),
+            ("- {{ noi }};", {"size": nd30.DANH_SACH_NOI_NHAN.frame}),
             ("{%p endfor %}", {}),
-            ("- Lưu: {{ khung.luu }}.", {"size": SIZE_DANH_SACH}),
+            ("- Lưu: {{ khung.luu }}.", {"size": nd30.DANH_SACH_NOI_NHAN.frame}),
         ],
         align=WD_ALIGN_PARAGRAPH.LEFT,
     )
     lines: list[tuple[str, dict[str, object]]] = [
         ("{%p for dong in khung.chuc_vu %}", {}),
-        ("{{ dong }}", {"size": SIZE_CHU_KY, "bold": True}),
+        ("{{ dong }}", {"size": nd30.CHUC_VU.frame, "bold": True}),
         ("{%p endfor %}", {}),
     ]
-    lines += [("", {"size": SIZE_CHU_KY})] * SIGNATURE_SPACE_LINES
-    lines.append(("{{ khung.ho_ten }}", {"size": SIZE_CHU_KY, "bold": True}))
+    lines += [("", {"size": nd30.CHUC_VU.frame})] * SIGNATURE_SPACE_LINES
+    lines.append(("{{ khung.ho_ten }}", {"size": nd30.HO_TEN.frame, "bold": True}))
     _cell_lines(right, lines)
 
 
 # --- appendices (Phụ lục) ------------------------------------------------------------------
-
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
-
 
 def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> None:
     """An appendix in its own section (nd30.md §8 and §3): a new page, landscape when
@@ -477,22 +427,22 @@ def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> Non
     section = document.add_section(WD_SECTION.NEW_PAGE)
     document.add_paragraph("{%p if " + appendix.condition + " %}", style=STYLE_BLOCK)
     heading = document.add_paragraph(style=STYLE_BLOCK)
-    _run(heading, label, size=SIZE_PHU_LUC, bold=True)
+    _run(heading, label, size=nd30.PHU_LUC.frame, bold=True)
     title = document.add_paragraph(style=STYLE_BLOCK)
-    _run(title, appendix.title, size=SIZE_TEN_LOAI, bold=True)
+    _run(title, appendix.title, size=nd30.TEN_PHU_LUC.frame, bold=True)
     attached = document.add_paragraph(style=STYLE_BLOCK)
-    _run(attached, "{{ khung.kem_theo }}", size=SIZE_BODY, italic=True)
-    attached.paragraph_format.space_after = Pt(12)
+    _run(attached, "{{ khung.kem_theo }}", size=nd30.NOI_DUNG.frame, italic=True)
+    attached.paragraph_format.space_after = nd30.SPACE_AFTER_KEM_THEO
     writer = AppendixWriter(document)
     appendix.content(writer)
     document.add_paragraph("{%p endif %}", style=STYLE_BLOCK)
 
     landscape = appendix.landscape
     if landscape is None:
-        landscape = writer.widest > TEXT_WIDTH
+        landscape = writer.widest > nd30.TEXT_WIDTH.twips
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = PAGE_HEIGHT, PAGE_WIDTH
+        section.page_width, section.page_height = nd30.A4.frame_height, nd30.A4.frame_width
     section.different_first_page_header_footer = True
     section.header.is_linked_to_previous = False
     section.first_page_header.is_linked_to_previous = False
@@ -507,18 +457,20 @@ def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> Non
 # --- low-level helpers ---------------------------------------------------------------
 
 
-def _borderless_table(document: DocxDocument, widths: tuple[int, int], *, rows: int) -> Table:
+def _borderless_table(document: DocxDocument, widths: tuple[Length, Length], *, rows: int) -> Table:
     table: Table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     later = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
-    tbl_pr.insert_element_before(element("w:tblInd", w=TABLE_INDENT, type="dxa"), "w:tblBorders", *later)
+    tbl_pr.insert_element_before(
+        element("w:tblInd", w=nd30.TABLE_INDENT.twips, type="dxa"), "w:tblBorders", *later
+    )
     tbl_pr.insert_element_before(borders("w:tblBorders", val="nil"), *later)
     for column, width in zip(table.columns, widths, strict=True):
-        column.width = Twips(width)
+        column.width = width
         for cell in column.cells:
-            cell.width = Twips(width)
+            cell.width = width
     return table
 
 
@@ -539,20 +491,20 @@ def _cell_lines(
         elif fmt.get("size"):
             paragraph.paragraph_format.space_before = Pt(0)
             mark = paragraph._p.get_or_add_pPr()
-            mark.append(run_properties(size=int(fmt["size"])))  # type: ignore[call-overload]
+            mark.append(run_properties(size=_points(fmt["size"])))  # type: ignore[arg-type]
 
 
 def _run(
     paragraph: Paragraph,
     text: str,
     *,
-    size: int | None = None,
+    size: Length | None = None,
     bold: bool = False,
     italic: bool = False,
 ) -> None:
     run = paragraph.add_run(text)
     if size is not None:
-        run.font.size = Pt(size)
+        run.font.size = size
     if bold:
         run.font.bold = True
     if italic:
@@ -560,12 +512,12 @@ def _run(
 
 
 def _rule_choices(
-    add_paragraph: Callable[..., Paragraph], container: int, variable: str, lengths: tuple[int, ...]
+    add_paragraph: Callable[..., Paragraph], container: Length, variable: str, lengths: tuple[Length, ...]
 ) -> list[Paragraph]:
-    """One rule paragraph per length, each printed when ``variable`` equals it."""
+    """One rule paragraph per length, each printed when ``variable`` equals it (in twips)."""
     rules = []
     for length in lengths:
-        _run(add_paragraph(style=STYLE_BLOCK), f"{{%p if {variable} == {length} %}}")
+        _run(add_paragraph(style=STYLE_BLOCK), f"{{%p if {variable} == {length.twips} %}}")
         rule = add_paragraph(style=STYLE_BLOCK)
         _rule(rule, container, length)
         rules.append(rule)
@@ -573,10 +525,10 @@ def _rule_choices(
     return rules
 
 
-def _rule(paragraph: Paragraph, container: int, length: int) -> None:
-    """A centred horizontal rule ``length`` twips long: a bottom border on an empty,
+def _rule(paragraph: Paragraph, container: Length, length: Length) -> None:
+    """A centred horizontal rule ``length`` long: a bottom border on an empty,
     indented paragraph, so Word and LibreOffice draw it the same way."""
-    side = max((container - 2 * CELL_MARGIN - length) // 2, 0)
+    side = max((container.twips - 2 * nd30.CELL_MARGIN.twips - length.twips) // 2, 0)
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Twips(side)
     fmt.first_line_indent = Twips(0)
@@ -588,6 +540,20 @@ def _rule(paragraph: Paragraph, container: int, length: int) -> None:
         "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
     )
     ppr.append(run_properties(size=2))
+
+
+def _points(size: Length) -> int:
+    """A size in whole points (``run_properties`` writes half-points from it)."""
+    return round(float(size.pt))
+
+
+def _half_points(size: Length) -> int:
+    return round(float(size.pt) * 2)
+
+
+def _line(lines: float) -> int:
+    """Line spacing in ``w:line`` units (240ths of a single line)."""
+    return round(lines * 240)
 
 
 def _remove_initial_paragraph(document: DocxDocument, first: Any) -> None:

@@ -8,22 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from docx.shared import Length
+
+from baocao import nd30
 from baocao.formatting import format_date, format_place_date, upper_vi
-from baocao.frame.builder import (
-    CELL_MARGIN,
-    HEADER_COLUMNS,
-    RULE_CO_QUAN_LENGTHS,
-    RULE_TRICH_YEU_LENGTHS,
-    TEXT_WIDTH,
-)
 from baocao.frame.model import VanBanHanhChinh
 from baocao.text_metrics import text_width
 
-RULE_SHARE = 0.4
-"""The rules under the agency and the trích yếu are 1/3 to 1/2 of their line (Phụ
-lục I, Mục II.2.b, II.5.b): the frame prints the drawn length nearest 0.4 of it."""
-
-AGENCY_LINE_WIDTH = HEADER_COLUMNS[0] - 2 * CELL_MARGIN
+AGENCY_LINE_WIDTH = nd30.HEADER_COLUMNS[0].twips - 2 * nd30.CELL_MARGIN.twips
 """The widest the agency line can be: the header's left column less cell margins."""
 
 BLANK_NUMBER = " " * 6
@@ -55,16 +47,18 @@ class Khung:
     """«Kính gửi:» recipients (ô 9a); empty for documents without one."""
 
 
-def rule_length(line_width: float, lengths: tuple[int, ...]) -> int:
-    """The drawable length nearest :data:`RULE_SHARE` of a line.
+def rule_length(line_width: float, lengths: tuple[Length, ...]) -> int:
+    """Which of the drawable ``lengths`` is nearest :data:`baocao.nd30.FRAME_RULE_SHARE`
+    of a line ``line_width`` twips long (the rules are 1/3 to 1/2 of their line: Phụ lục
+    I, Mục II.2.b, II.5.b); in twips.
 
-    >>> rule_length(2838, RULE_CO_QUAN_LENGTHS)  # «THÀNH PHỐ BẮC KẠN», 13 pt bold
+    >>> rule_length(2838, nd30.RULE_CO_QUAN_LENGTHS)  # «THÀNH PHỐ BẮC KẠN», 13 pt bold
     1100
-    >>> rule_length(TEXT_WIDTH, RULE_TRICH_YEU_LENGTHS)  # a trích yếu that wraps
+    >>> rule_length(nd30.TEXT_WIDTH.twips, nd30.RULE_TRICH_YEU_LENGTHS)  # a trích yếu that wraps
     3500
     """
-    target = RULE_SHARE * line_width
-    return min(lengths, key=lambda length: abs(length - target))
+    target = nd30.FRAME_RULE_SHARE * line_width
+    return min((int(length.twips) for length in lengths), key=lambda length: abs(length - target))
 
 
 def format_so_ky_hieu(so: int | None, ky_hieu: str) -> str:
@@ -119,11 +113,15 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         kem_theo=format_kem_theo(document),
         kinh_gui=list(document.kinh_gui),
         gach_co_quan=rule_length(
-            min(max(text_width(line, 13, bold=True) for line in co_quan_lines), AGENCY_LINE_WIDTH),
-            RULE_CO_QUAN_LENGTHS,
+            min(
+                max(text_width(line, nd30.CO_QUAN.frame.pt, bold=True) for line in co_quan_lines),
+                AGENCY_LINE_WIDTH,
+            ),
+            nd30.RULE_CO_QUAN_LENGTHS,
         ),
         gach_trich_yeu=rule_length(
-            min(text_width(document.trich_yeu, 14, bold=True), TEXT_WIDTH), RULE_TRICH_YEU_LENGTHS
+            min(text_width(document.trich_yeu, nd30.TRICH_YEU.frame.pt, bold=True), nd30.TEXT_WIDTH.twips),
+            nd30.RULE_TRICH_YEU_LENGTHS,
         ),
     )
 

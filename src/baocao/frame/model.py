@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from baocao.document_types import parse_symbol
 from baocao.formatting import PartialDate, normalize_text
 
 MAX_TEXT_CHARS = 20_000
@@ -101,25 +102,22 @@ class Block(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-_SYMBOL = re.compile(r"^(?P<so>\d+)/(?P<ky_hieu>[^\s/]+(?:/[^\s/]+)*)$")
-
-
 def split_so_ky_hieu(value: str) -> tuple[str, str]:
-    """Split "596/KH-UBND" into ("596", "KH-UBND").
+    """Split "596/KH-UBND" into ("596", "KH-UBND") (:func:`baocao.document_types.parse_symbol`).
 
     >>> split_so_ky_hieu("596/KH-UBND")
     ('596', 'KH-UBND')
     >>> split_so_ky_hieu("30/2020/NĐ-CP")
     ('30', '2020/NĐ-CP')
     """
-    match = _SYMBOL.match(value.strip())
-    if not match:
+    symbol = parse_symbol(value)
+    if symbol is None:
         raise PydanticCustomError(
             "ky-hieu-sai-dang",
             "số, ký hiệu «{value}» không đúng dạng «số/ký hiệu» (không có dấu cách), ví dụ «596/KH-UBND»",
             {"value": value},
         )
-    return match["so"], match["ky_hieu"]
+    return symbol.so, symbol.ky_hieu
 
 
 class NgayBanHanh(Block):

@@ -21,12 +21,13 @@ from typing import Any, Literal
 
 from docx.oxml.ns import qn
 
+from baocao import nd30
 from baocao.wordml import borders, element, run_properties, text_element
 
 Align = Literal["left", "center", "right"]
 
-SIZE_TABLE = 12
-SIZE_CODES = 10
+SIZE_TABLE = round(nd30.BANG_PHU_LUC.pt)
+SIZE_CODES = round(nd30.MA_COT.pt)
 MARKER_WIDTH = 160
 """Width (twips) of the cells holding ``{%tc if %}`` / ``{%tc endif %}``: they exist
 only in the template."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from baocao import nd30
 from baocao.text_metrics import text_width
 
 from .formatting import StyleResolver
@@ -23,7 +24,7 @@ from .lines import DrawnRule
 from .ooxml import NSMAP, Element, attr, containing, own_runs, run_text, w
 
 #: Word's default left and right cell margin (0.19 cm) when the table sets none.
-DEFAULT_CELL_MARGIN = 108
+DEFAULT_CELL_MARGIN: int = nd30.CELL_MARGIN.twips
 _EMU_PER_TWIP = 635
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|in|cm|mm|px|pc|emu)?\s*$")
 _TWIPS_PER_UNIT = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54,
@@ -31,12 +32,13 @@ _TWIPS_PER_UNIT = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54
 
 
 def text_area_width(section: Element | None) -> int:
-    """Page width less the left and right margins (and gutter) of a ``w:sectPr``."""
+    """Page width less the left and right margins (and gutter) of a ``w:sectPr``;
+    without one, the widest the decree allows (:data:`baocao.nd30.WIDEST_TEXT`)."""
     if section is None:
-        return 11906 - 1701 - 1134
+        return int(nd30.WIDEST_TEXT.twips)
     size = section.find(w("pgSz"))
     margin = section.find(w("pgMar"))
-    width = int(attr(size, "w") or 11906)
+    width = int(attr(size, "w") or nd30.A4.frame_width.twips)
     sides = sum(abs(int(attr(margin, name) or 0)) for name in ("left", "right", "gutter"))
     return width - sides
 

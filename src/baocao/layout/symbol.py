@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from baocao.document_types import ADMINISTRATIVE
+from baocao.document_types import ADMINISTRATIVE, Symbol, parse_symbol
 
 from .text import fold_tones, normalise
 
@@ -13,7 +12,7 @@ from .text import fold_tones, normalise
 TYPE_ABBREVIATIONS: dict[str, str] = {fold_tones(name): abbr for name, abbr in ADMINISTRATIVE.items()}
 ABBREVIATIONS = frozenset(TYPE_ABBREVIATIONS.values())
 
-_BLANK = re.compile(r"^[\s.…_]*$")
+_LABEL = re.compile(r"^\s*Số\s*:", re.IGNORECASE)
 
 
 def expected_abbreviation(ten_loai: str) -> str | None:
@@ -25,35 +24,13 @@ def expected_abbreviation(ten_loai: str) -> str | None:
     return TYPE_ABBREVIATIONS.get(fold_tones(normalise(ten_loai)))
 
 
-@dataclass(frozen=True)
-class Symbol:
-    """The parts of a «Số:» line."""
-
-    number: str
-    """As typed, stripped; empty or dots in a draft."""
-    symbol: str
-    """Everything after the first «/», as typed (not stripped of inner spaces)."""
-
-    @property
-    def number_blank(self) -> bool:
-        return bool(_BLANK.match(self.number))
-
-    @property
-    def segments(self) -> list[str]:
-        return self.symbol.strip().split("-")
-
-
 def parse(line: str) -> Symbol | None:
-    """Split «Số: 05/BC-UBND» into number and symbol; ``None`` when there is no «/».
+    """The number and symbol of a «Số: 05/BC-UBND» line, as printed (see
+    :func:`baocao.document_types.parse_symbol`); ``None`` when there is no «/».
 
     >>> parse("Số:      /BC-UBND")
-    Symbol(number='', symbol='BC-UBND')
-    >>> parse("Số: 30/2020/NĐ-CP").symbol
+    Symbol(so='', ky_hieu='BC-UBND')
+    >>> parse("Số: 30/2020/NĐ-CP").ky_hieu
     '2020/NĐ-CP'
     """
-    text = line.replace("\u00a0", " ")
-    after = re.sub(r"^\s*Số\s*:", "", text, flags=re.IGNORECASE)
-    if "/" not in after:
-        return None
-    number, symbol = after.split("/", 1)
-    return Symbol(number=number.strip(), symbol=symbol.strip())
+    return parse_symbol(_LABEL.sub("", line, count=1), strict=False)

@@ -9,15 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from baocao import nd30
+
 from ..context import Context
 from ..findings import LayoutFinding
 from ..formatting import ParaFormat, RunFormat
 from ..rules import finding
 from ..structure import Spot
-from .common import pt, several, text_runs
+from ..units import cm_choice, number, pt, sizes
+from .common import several, text_runs
 
-_INDENT = (567 - 8, 720 + 8)  # 1 cm to 1.27 cm in twips, with rounding slack
-_MIN_GAP = 120  # 6 pt in twentieths of a point
+_INDENT = (  # 1 cm to 1.27 cm in twips, with rounding slack
+    nd30.FIRST_LINE_INDENT.allowed.low.twips - nd30.INDENT_SLACK.twips,
+    nd30.FIRST_LINE_INDENT.allowed.high.twips + nd30.INDENT_SLACK.twips,
+)
+_MIN_GAP = nd30.PARAGRAPH_GAP.twips  # spacing is in twentieths of a point
+_SINGLE = 240
+"""``w:line`` of a single line (``lineRule="auto"``)."""
+_LINE_HEIGHT = 1.2
+"""A single line is about 1.2 times the font size (exact / at-least spacing)."""
+_LINES = nd30.LINE_SPACING
+_SIZES = nd30.NOI_DUNG
 
 
 def _is_heading(fmt: ParaFormat, runs: list[tuple[str, RunFormat]]) -> bool:
@@ -26,9 +38,10 @@ def _is_heading(fmt: ParaFormat, runs: list[tuple[str, RunFormat]]) -> bool:
 
 def _line_ok(fmt: ParaFormat, size: float) -> bool:
     if fmt.line_rule == "auto":
-        return 240 - 2 <= fmt.line <= 360 + 2
+        return (_SINGLE * _LINES.low - nd30.LINE_SLACK <= fmt.line
+                <= _SINGLE * _LINES.high + nd30.LINE_SLACK)
     # exact / atLeast, in twips: from the font size up to 1.5 lines of it
-    return size * 20 <= fmt.line <= size * 20 * 1.5 * 1.2
+    return size * 20 * _LINES.low <= fmt.line <= size * 20 * _LINES.high * _LINE_HEIGHT
 
 
 def body(context: Context) -> Iterator[LayoutFinding]:
@@ -37,7 +50,7 @@ def body(context: Context) -> Iterator[LayoutFinding]:
         return
     resolver = context.resolver
     broken: dict[str, list[Spot]] = {}
-    sizes: set[float] = set()
+    wrong_sizes: set[float] = set()
 
     def mark(rule_id: str, spot: Spot, broken_here: bool) -> None:
         if broken_here:
@@ -46,11 +59,11 @@ def body(context: Context) -> Iterator[LayoutFinding]:
     for spot in context.elements.body:
         runs = text_runs(spot.element, resolver)
         fmt = resolver.paragraph_format(spot.element)
-        wrong = {f.size for _, f in runs if not 13 <= f.size <= 14}
+        wrong = {f.size for _, f in runs if not _SIZES.points[0] <= f.size <= _SIZES.points[1]}
         if wrong:
-            sizes |= wrong
+            wrong_sizes |= wrong
             broken.setdefault("noi-dung.co-chu", []).append(spot)
-        size = max((f.size for _, f in runs), default=14)
+        size = max((f.size for _, f in runs), default=_SIZES.frame.pt)
         mark("noi-dung.gian-dong", spot, not _line_ok(fmt, size))
         if _is_heading(fmt, runs):
             continue
@@ -60,14 +73,17 @@ def body(context: Context) -> Iterator[LayoutFinding]:
         mark("noi-dung.gian-doan", spot,
              fmt.before < _MIN_GAP and fmt.after < _MIN_GAP)
 
+    size_text, indent = sizes(_SIZES), nd30.FIRST_LINE_INDENT.allowed
+    gap = number(nd30.PARAGRAPH_GAP.pt)
     messages = {
-        "noi-dung.co-chu": (f"cỡ chữ {', '.join(pt(s) for s in sorted(sizes))}", "cỡ 13–14"),
+        "noi-dung.co-chu": (f"cỡ chữ {', '.join(pt(s) for s in sorted(wrong_sizes))}", size_text),
         "noi-dung.can-deu": ("không căn đều hai lề", "căn đều hai lề (justify)"),
-        "noi-dung.thut-dau-dong": ("lùi đầu dòng không phải 1–1,27 cm",
-                                   "lùi đầu dòng 1 cm hoặc 1,27 cm"),
-        "noi-dung.gian-doan": ("khoảng cách đoạn dưới 6 pt", "cách đoạn tối thiểu 6 pt"),
-        "noi-dung.gian-dong": ("giãn dòng ngoài khoảng một dòng đơn đến 1,5 dòng",
-                               "giãn dòng từ 1 đến 1,5 dòng"),
+        "noi-dung.thut-dau-dong": (f"lùi đầu dòng không phải {number(indent.low.cm)}–"
+                                   f"{number(indent.high.cm)} cm",
+                                   f"lùi đầu dòng {cm_choice(indent)}"),
+        "noi-dung.gian-doan": (f"khoảng cách đoạn dưới {gap} pt", f"cách đoạn tối thiểu {gap} pt"),
+        "noi-dung.gian-dong": (f"giãn dòng ngoài khoảng một dòng đơn đến {number(_LINES.high)} dòng",
+                               f"giãn dòng từ {number(_LINES.low)} đến {number(_LINES.high)} dòng"),
     }
     for rule_id, (what, expected) in messages.items():
         spots = broken.get(rule_id)

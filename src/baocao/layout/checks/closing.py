@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from baocao import nd30
+
 from ..context import Context
 from ..findings import LayoutFinding
 from ..rules import finding
 from ..structure import Spot
 from ..text import SIGN_PREFIX, SIGN_PREFIX_LOOSE, is_upper
+from ..units import sizes
 from .common import excerpt, run_problems, several, shown_upper
 
 _LUU = re.compile(r"^-\s*Lưu\s*:", re.IGNORECASE)
@@ -42,19 +45,20 @@ def noi_nhan(context: Context) -> Iterator[LayoutFinding]:
                           "người ký, kèm danh sách nơi nhận và dòng «- Lưu: VT, …»")
         return
     resolver = context.resolver
-    problems = run_problems(found.noi_nhan.element, resolver, sizes=(12, 12), bold=True,
+    problems = run_problems(found.noi_nhan.element, resolver, sizes=nd30.NOI_NHAN, bold=True,
                             italic=True)
     if problems:
         yield finding("noi-nhan.dinh-dang", "Nơi nhận", f"«Nơi nhận:» {', '.join(problems)}",
-                      "cỡ 12, đậm, nghiêng")
+                      f"{sizes(nd30.NOI_NHAN)}, đậm, nghiêng")
     entries, _ = _entries(found.recipients)
-    badly = [s for s in entries if run_problems(s.element, resolver, sizes=(11, 11), italic=False)]
+    listing = nd30.DANH_SACH_NOI_NHAN
+    badly = [s for s in entries if run_problems(s.element, resolver, sizes=listing, italic=False)]
     if badly:
         details = sorted({p for s in badly for p in run_problems(
-            s.element, resolver, sizes=(11, 11), italic=False)})
+            s.element, resolver, sizes=listing, italic=False)})
         yield finding("noi-nhan.danh-sach", "Nơi nhận",
                       f"{len(badly)} dòng {', '.join(details)}: {several(badly)}",
-                      "cỡ 11, đứng")
+                      f"{sizes(listing)}, đứng")
     starts = []
     previous = ";"
     for spot in entries:
@@ -104,20 +108,20 @@ def signature(context: Context) -> Iterator[LayoutFinding]:
             yield finding("chu-ky.tham-quyen", "Chữ ký",
                           f"sau {excerpt(spot)} thiếu chức vụ của người ký",
                           "dòng chức vụ người ký dưới dòng quyền hạn, ví dụ «PHÓ CHỦ TỊCH»")
-        problems = run_problems(spot.element, resolver, sizes=(13, 14), bold=True, italic=False)
+        problems = run_problems(spot.element, resolver, sizes=nd30.CHUC_VU, bold=True, italic=False)
         if not shown_upper(spot.element, resolver):
             problems.insert(0, "không in hoa")
         if problems:
             yield finding("chu-ky.chuc-vu", "Chữ ký", f"{excerpt(spot)}: {', '.join(problems)}",
-                          "in hoa, cỡ 13–14, đứng, đậm")
+                          f"in hoa, {sizes(nd30.CHUC_VU)}, đứng, đậm")
     name = found.name
     if name is None:
         yield finding("chu-ky.ho-ten", "Chữ ký", "không tìm thấy họ tên người ký",
                       "họ tên người ký dưới chữ ký")
         return
-    problems = run_problems(name.element, resolver, sizes=(13, 14), bold=True, italic=False)
+    problems = run_problems(name.element, resolver, sizes=nd30.HO_TEN, bold=True, italic=False)
     if is_upper(name.text):
         problems.insert(0, "in hoa toàn bộ")
     if problems:
         yield finding("chu-ky.ho-ten", "Chữ ký", f"{excerpt(name)}: {', '.join(problems)}",
-                      "in thường (chữ đầu viết hoa), cỡ 13–14, đứng, đậm")
+                      f"in thường (chữ đầu viết hoa), {sizes(nd30.HO_TEN)}, đứng, đậm")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from baocao.nd30 import FontSize
+
 from ..formatting import RunFormat, StyleResolver
 from ..ooxml import Element, attr, own_runs, run_text, w
 from ..structure import Spot
 from ..text import is_upper, normalise
+from ..units import pt
 
 
 def text_runs(paragraph: Element, resolver: StyleResolver) -> list[tuple[str, RunFormat]]:
@@ -24,20 +27,11 @@ def text_runs(paragraph: Element, resolver: StyleResolver) -> list[tuple[str, Ru
     return out
 
 
-def pt(value: float) -> str:
-    """«13», «13,5» — points the Vietnamese way."""
-    return f"{value:g}".replace(".", ",")
-
-
-def size_range(low: float, high: float) -> str:
-    return f"cỡ {pt(low)}" if low == high else f"cỡ {pt(low)}–{pt(high)}"
-
-
 def run_problems(
     paragraph: Element,
     resolver: StyleResolver,
     *,
-    sizes: tuple[float, float] | None = None,
+    sizes: FontSize | None = None,
     bold: bool | None = None,
     italic: bool | None = None,
 ) -> list[str]:
@@ -45,7 +39,8 @@ def run_problems(
     problems: list[str] = []
     runs = text_runs(paragraph, resolver)
     if sizes is not None:
-        wrong = sorted({f.size for _, f in runs if not sizes[0] <= f.size <= sizes[1]})
+        low, high = sizes.points
+        wrong = sorted({f.size for _, f in runs if not low <= f.size <= high})
         if wrong:
             problems.append("cỡ chữ " + ", ".join(pt(s) for s in wrong))
     if bold is not None and any(f.bold != bold for _, f in runs):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from baocao import nd30
+
 from ..context import Context
 from ..dates import date_problems
 from ..findings import LayoutFinding
@@ -12,8 +14,9 @@ from ..lines import find_rule
 from ..rules import finding
 from ..symbol import ABBREVIATIONS, expected_abbreviation, parse
 from ..text import TIEU_NGU, fold_tones, normalise
+from ..units import share, sizes
 from .common import excerpt, run_problems, shown_upper
-from .rule_length import SHORT_RULE_BOUNDS, TIEU_NGU_BOUNDS, rule_length_findings
+from .rule_length import rule_length_findings
 
 
 def quoc_hieu(context: Context) -> Iterator[LayoutFinding]:
@@ -25,13 +28,13 @@ def quoc_hieu(context: Context) -> Iterator[LayoutFinding]:
                       f"«{fold_tones('cộng hòa xã hội chủ nghĩa việt nam')}» ở góc trên bên phải "
                       "trang thứ nhất")
         return
-    problems = run_problems(spot.element, context.resolver, sizes=(12, 13), bold=True,
+    problems = run_problems(spot.element, context.resolver, sizes=nd30.QUOC_HIEU, bold=True,
                             italic=False)
     if not shown_upper(spot.element, context.resolver):
         problems.insert(0, "không in hoa")
     if problems:
         yield finding("quoc-hieu.dinh-dang", "Quốc hiệu", ", ".join(problems),
-                      "in hoa, cỡ 12–13, đứng, đậm")
+                      f"in hoa, {sizes(nd30.QUOC_HIEU)}, đứng, đậm")
 
 
 def tieu_ngu(context: Context) -> Iterator[LayoutFinding]:
@@ -43,7 +46,7 @@ def tieu_ngu(context: Context) -> Iterator[LayoutFinding]:
         yield finding("tieu-ngu.thieu", "Tiêu ngữ", "không tìm thấy Tiêu ngữ dưới Quốc hiệu",
                       f"«{TIEU_NGU}» dưới Quốc hiệu")
         return
-    problems = run_problems(spot.element, context.resolver, sizes=(13, 14), bold=True,
+    problems = run_problems(spot.element, context.resolver, sizes=nd30.TIEU_NGU, bold=True,
                             italic=False)
     if spot.text.rstrip() != TIEU_NGU:
         problems.insert(0, f"viết «{spot.text}»")
@@ -51,14 +54,14 @@ def tieu_ngu(context: Context) -> Iterator[LayoutFinding]:
         problems.append("không căn giữa")
     if problems:
         yield finding("tieu-ngu.dinh-dang", "Tiêu ngữ", ", ".join(problems),
-                      f"«{TIEU_NGU}», cỡ 13–14, đứng, đậm, căn giữa dưới Quốc hiệu")
+                      f"«{TIEU_NGU}», {sizes(nd30.TIEU_NGU)}, đứng, đậm, căn giữa dưới Quốc hiệu")
     drawn = find_rule(spot.paragraphs, spot.index, context.resolver)
     if drawn is None:
         yield finding("tieu-ngu.gach-chan", "Tiêu ngữ", "không có đường kẻ dưới Tiêu ngữ",
                       "đường kẻ ngang, nét liền, dài bằng dòng chữ Tiêu ngữ")
     else:
         yield from rule_length_findings(context, "tieu-ngu.do-dai-gach", "Tiêu ngữ", [spot], drawn,
-                                        TIEU_NGU_BOUNDS, "dài bằng dòng chữ Tiêu ngữ")
+                                        nd30.TIEU_NGU_RULE_RATIO, "dài bằng dòng chữ Tiêu ngữ")
 
 
 def agency(context: Context) -> Iterator[LayoutFinding]:
@@ -74,12 +77,12 @@ def agency(context: Context) -> Iterator[LayoutFinding]:
         *((s, False, "cơ quan chủ quản") for s in found.chu_quan),
         *((s, True, "cơ quan ban hành") for s in found.agency),
     ):
-        problems = run_problems(spot.element, context.resolver, sizes=(12, 13), bold=bold,
+        problems = run_problems(spot.element, context.resolver, sizes=nd30.CO_QUAN, bold=bold,
                                 italic=False)
         if not shown_upper(spot.element, context.resolver):
             problems.insert(0, "không in hoa")
         if problems:
-            expected = "in hoa, cỡ 12–13, đứng" + (", đậm" if bold else ", không đậm")
+            expected = f"in hoa, {sizes(nd30.CO_QUAN)}, đứng" + (", đậm" if bold else ", không đậm")
             yield finding("co-quan.dinh-dang", "Tên cơ quan",
                           f"{role} {excerpt(spot)}: {', '.join(problems)}", expected)
     last = found.agency[-1]
@@ -87,11 +90,13 @@ def agency(context: Context) -> Iterator[LayoutFinding]:
     if drawn is None:
         yield finding("co-quan.gach-chan", "Tên cơ quan",
                       "không có đường kẻ dưới tên cơ quan ban hành",
-                      "đường kẻ ngang, nét liền, dài 1/3 đến 1/2 dòng chữ, đặt cân đối")
+                      f"đường kẻ ngang, nét liền, dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ, "
+                      "đặt cân đối")
     else:
         yield from rule_length_findings(context, "co-quan.do-dai-gach", "Tên cơ quan", found.agency,
-                                        drawn, SHORT_RULE_BOUNDS,
-                                        "dài 1/3 đến 1/2 dòng chữ tên cơ quan ban hành")
+                                        drawn, nd30.SHORT_RULE_RATIO,
+                                        f"dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ tên cơ quan "
+                                        "ban hành")
 
 
 def number_symbol(context: Context) -> Iterator[LayoutFinding]:
@@ -105,24 +110,25 @@ def number_symbol(context: Context) -> Iterator[LayoutFinding]:
         yield finding("so-ky-hieu.thieu", element, "không tìm thấy dòng «Số: …»",
                       "«Số: …/…-…» dưới tên cơ quan ban hành")
         return
-    problems = run_problems(spot.element, context.resolver, sizes=(13, 13), italic=False)
+    problems = run_problems(spot.element, context.resolver, sizes=nd30.SO_KY_HIEU, italic=False)
     if problems:
-        yield finding("so-ky-hieu.dinh-dang", element, ", ".join(problems), "cỡ 13, đứng")
+        yield finding("so-ky-hieu.dinh-dang", element, ", ".join(problems),
+                      f"{sizes(nd30.SO_KY_HIEU)}, đứng")
     parsed = parse(spot.text)
     if parsed is None:
         yield finding("so-ky-hieu.dang", element, f"{excerpt(spot)} không có dấu «/»",
                       "«Số: 05/BC-UBND»")
         return
-    if parsed.number_blank:
+    if parsed.so_de_trong:
         yield finding("so-ky-hieu.de-trong", element, "số văn bản còn để trống",
                       "số đăng ký khi ban hành, ví dụ «05»")
-    elif not parsed.number.isdigit():
-        yield finding("so-ky-hieu.so", element, f"số «{parsed.number}» không phải chữ số Ả Rập",
+    elif not parsed.so.isdigit():
+        yield finding("so-ky-hieu.so", element, f"số «{parsed.so}» không phải chữ số Ả Rập",
                       "chữ số Ả Rập, ví dụ «05», «125»")
-    elif int(parsed.number) < 10 and len(parsed.number) < 2:
-        yield finding("so-ky-hieu.so", element, f"số «{parsed.number}» thiếu số 0 phía trước",
-                      f"«{int(parsed.number):02d}» (số nhỏ hơn 10 ghi thêm số 0)")
-    yield from _symbol_form(context, parsed.symbol)
+    elif int(parsed.so) < 10 and len(parsed.so) < 2:
+        yield finding("so-ky-hieu.so", element, f"số «{parsed.so}» thiếu số 0 phía trước",
+                      f"«{int(parsed.so):02d}» (số nhỏ hơn 10 ghi thêm số 0)")
+    yield from _symbol_form(context, parsed.ky_hieu)
 
 
 def _symbol_form(context: Context, symbol: str) -> Iterator[LayoutFinding]:
@@ -176,9 +182,10 @@ def place_date(context: Context) -> Iterator[LayoutFinding]:
                       "không tìm thấy dòng «…, ngày … tháng … năm …»",
                       "địa danh và ngày ban hành dưới Tiêu ngữ")
         return
-    problems = run_problems(spot.element, context.resolver, sizes=(13, 14), italic=True)
+    problems = run_problems(spot.element, context.resolver, sizes=nd30.DIA_DANH, italic=True)
     if problems:
-        yield finding("dia-danh.dinh-dang", element, ", ".join(problems), "cỡ 13–14, nghiêng")
+        yield finding("dia-danh.dinh-dang", element, ", ".join(problems),
+                      f"{sizes(nd30.DIA_DANH)}, nghiêng")
     blanks: list[str] = []
     for problem in date_problems(normalise(spot.text)):
         if problem.blank:

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from baocao import nd30
+
 from ..context import Context
 from ..findings import LayoutFinding
 from ..ooxml import attr, w
 from ..rules import finding
+from ..units import mm, mm_range, number
 
-_A4 = (11906, 16838)
-_TOLERANCE = 20  # twips: Word writes A4 as 11907 × 16840
-_MARGINS = (  # rule, pgMar attributes, element, low mm, high mm
-    ("le.tren", ("top",), "Lề trên", 20.0, 25.0),
-    ("le.duoi", ("bottom",), "Lề dưới", 20.0, 25.0),
-    ("le.trai", ("left", "start"), "Lề trái", 30.0, 35.0),
-    ("le.phai", ("right", "end"), "Lề phải", 15.0, 20.0),
+_MARGINS = (  # rule, pgMar attributes, element, the decree's margin
+    ("le.tren", ("top",), "Lề trên", nd30.MARGIN_TOP),
+    ("le.duoi", ("bottom",), "Lề dưới", nd30.MARGIN_BOTTOM),
+    ("le.trai", ("left", "start"), "Lề trái", nd30.MARGIN_LEFT),
+    ("le.phai", ("right", "end"), "Lề phải", nd30.MARGIN_RIGHT),
 )
-_MM_TOLERANCE = 0.05
 
 
-def mm(twips: float) -> str:
-    """Twips as millimetres, Vietnamese decimal comma: ``mm(1418)`` → ``'25'``."""
-    return f"{twips * 25.4 / 1440:.1f}".replace(".", ",").removesuffix(",0")
+_WORD_DEFAULT_MARGIN = 1440
+"""What Word assumes (1 inch) for a margin the file leaves out."""
 
 
 def _where(context: Context, index: int) -> str:
@@ -51,10 +50,11 @@ def paper(context: Context) -> Iterator[LayoutFinding]:
         size = section.find(w("pgSz"))
         width, height = (int(attr(size, k) or 0) for k in ("w", "h"))
         short, long_ = sorted((width, height))
-        if abs(short - _A4[0]) > _TOLERANCE or abs(long_ - _A4[1]) > _TOLERANCE:
+        slack = nd30.PAPER_SLACK.twips
+        if abs(short - nd30.A4.frame_width.twips) > slack or abs(long_ - nd30.A4.frame_height.twips) > slack:
             shown = f"{mm(width)} × {mm(height)} mm" if size is not None else "không khai báo"
             yield finding("trang.kho-giay", "Khổ giấy", f"{where}khổ giấy {shown}",
-                          "A4, 210 × 297 mm")
+                          f"A4, {number(nd30.A4.width.mm)} × {number(nd30.A4.height.mm)} mm")
         landscape = width > height or attr(size, "orient") == "landscape"
         if landscape and not (index < len(tables) and tables[index]):
             yield finding("trang.huong", "Hướng trang",
@@ -66,19 +66,16 @@ def margins(context: Context) -> Iterator[LayoutFinding]:
     """Each margin inside its range."""
     for index, section in enumerate(context.sections):
         margin = section.find(w("pgMar"))
-        for rule_id, names, element, low, high in _MARGINS:
+        for rule_id, names, element, decree in _MARGINS:
             value = next((attr(margin, n) for n in names if attr(margin, n) is not None), None)
-            twips = abs(int(value)) if value is not None else 1440
+            twips = abs(int(value)) if value is not None else _WORD_DEFAULT_MARGIN
             if rule_id == "le.trai":
                 twips += int(attr(margin, "gutter") or 0)
             size = twips * 25.4 / 1440
-            if not low - _MM_TOLERANCE <= size <= high + _MM_TOLERANCE:
+            low, high, slack = decree.allowed.low.mm, decree.allowed.high.mm, nd30.MARGIN_SLACK.mm
+            if not low - slack <= size <= high + slack:
                 yield finding(rule_id, element,
                               f"{_where(context, index)}{element.lower()} {mm(twips)} mm",
-                              f"{pt_mm(low)}–{pt_mm(high)} mm")
-
-
-def pt_mm(value: float) -> str:
-    return f"{value:g}"
+                              mm_range(decree.allowed))
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from baocao import nd30
+
 from ..context import Context
 from ..findings import LayoutFinding
 from ..ooxml import Element, attr, containing, on_off, w
 from ..rules import finding
+from ..units import sizes
 from .common import run_problems
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -68,12 +71,12 @@ def page_numbers(context: Context) -> Iterator[LayoutFinding]:
         if (rel_id or "") in reported:
             continue
         reported.add(rel_id or "")
-        problems = run_problems(paragraph, context.resolver, sizes=(13, 14), italic=False)
+        problems = run_problems(paragraph, context.resolver, sizes=nd30.SO_TRANG, italic=False)
         if context.resolver.paragraph_format(paragraph).alignment != "center":
             problems.append("không căn giữa")
         if problems:
             yield finding("so-trang.vi-tri", "Số trang", where + "số trang " + ", ".join(problems),
-                          "cỡ 13–14, đứng, căn giữa ở đầu trang")
+                          f"{sizes(nd30.SO_TRANG)}, đứng, căn giữa ở đầu trang")
     first = context.sections[0]
     default_numbered = page_field(context.related(headers[0].get("default"))) is not None
     if not on_off(first.find(w("titlePg"))):

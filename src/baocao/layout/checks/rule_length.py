@@ -11,26 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from baocao.nd30 import Range
+
 from ..context import Context
 from ..findings import LayoutFinding
 from ..lines import DrawnRule
 from ..measure import line_width, rule_length, text_area_width
 from ..rules import finding
 from ..structure import Spot
-
-#: Rule length ÷ text length accepted for the Tiêu ngữ rule ("as long as the text", ±25 %).
-TIEU_NGU_BOUNDS = (0.75, 1.25)
-#: … and for the agency and trích yếu rules ("1/3 to 1/2 of the line", drawn by hand).
-SHORT_RULE_BOUNDS = (0.25, 0.6)
-
-
-def cm(twips: float) -> str:
-    """Twips as centimetres, Vietnamese decimal comma: ``cm(1417)`` → ``'2,5'``."""
-    return f"{twips * 2.54 / 1440:.1f}".replace(".", ",")
-
-
-def _ratio(ratio: float) -> str:
-    return f"{ratio:.2f}".replace(".", ",")
+from ..units import cm
+from ..units import ratio as _ratio
 
 
 def rule_length_findings(
@@ -39,17 +29,18 @@ def rule_length_findings(
     element: str,
     lines: Sequence[Spot],
     drawn: DrawnRule,
-    bounds: tuple[float, float],
+    bounds: Range[float],
     expected: str,
 ) -> Iterator[LayoutFinding]:
-    """A finding of *rule_id* when the rule ÷ the longest of *lines* is outside *bounds*."""
+    """A finding of *rule_id* when the rule ÷ the longest of *lines* is outside *bounds*
+    (:data:`baocao.nd30.TIEU_NGU_RULE_RATIO`, :data:`baocao.nd30.SHORT_RULE_RATIO`)."""
     page = text_area_width(context.sections[0] if context.sections else None)
     text = max((line_width(s.element, context.resolver, page) for s in lines), default=0.0)
     length = rule_length(drawn, context.resolver, page)
     if length is None or text <= 0:
         return
     ratio = length / text
-    low, high = bounds
+    low, high = bounds.low, bounds.high
     if low <= ratio <= high:
         return
     verdict = "dài quá" if ratio > high else "ngắn quá"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from baocao import nd30
+
 from ..context import Context
 from ..findings import LayoutFinding
 from ..lines import find_rule
 from ..rules import finding
+from ..units import share, sizes
 from .common import excerpt, run_problems
-from .rule_length import SHORT_RULE_BOUNDS, rule_length_findings
+from .rule_length import rule_length_findings
 
 
 def title(context: Context) -> Iterator[LayoutFinding]:
@@ -18,32 +21,33 @@ def title(context: Context) -> Iterator[LayoutFinding]:
     if found.quoc_hieu is None or found.ten_loai is None:
         return
     resolver = context.resolver
-    def problems_of(element: object) -> list[str]:
-        """Size 13–14, upright, bold and centred: what a title line must be."""
-        problems = run_problems(element, resolver, sizes=(13, 14), bold=True, italic=False)
+    def problems_of(element: object, size: nd30.FontSize) -> list[str]:
+        """The size, upright, bold and centred: what a title line must be."""
+        problems = run_problems(element, resolver, sizes=size, bold=True, italic=False)
         if resolver.paragraph_format(element).alignment != "center":
             problems.append("không căn giữa")
         return problems
 
     spot = found.ten_loai
-    problems = problems_of(spot.element)
+    problems = problems_of(spot.element, nd30.TEN_LOAI)
     if problems:
         yield finding("ten-loai.dinh-dang", "Tên loại văn bản",
                       f"{excerpt(spot)}: {', '.join(problems)}",
-                      "in hoa, cỡ 13–14, đứng, đậm, căn giữa")
+                      f"in hoa, {sizes(nd30.TEN_LOAI)}, đứng, đậm, căn giữa")
     for line in found.trich_yeu:
-        problems = problems_of(line.element)
+        problems = problems_of(line.element, nd30.TRICH_YEU)
         if problems:
             yield finding("trich-yeu.dinh-dang", "Trích yếu",
                           f"{excerpt(line)}: {', '.join(problems)}",
-                          "cỡ 13–14, đứng, đậm, căn giữa dưới tên loại")
+                          f"{sizes(nd30.TRICH_YEU)}, đứng, đậm, căn giữa dưới tên loại")
     if found.trich_yeu:
         last = found.trich_yeu[-1]
         drawn = find_rule(last.paragraphs, last.index, resolver)
         if drawn is None:
             yield finding("trich-yeu.gach-chan", "Trích yếu", "không có đường kẻ dưới trích yếu",
-                          "đường kẻ ngang, nét liền, dài 1/3 đến 1/2 dòng chữ, đặt cân đối")
+                          f"đường kẻ ngang, nét liền, dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ, "
+                          "đặt cân đối")
         else:
             yield from rule_length_findings(context, "trich-yeu.do-dai-gach", "Trích yếu",
-                                            found.trich_yeu, drawn, SHORT_RULE_BOUNDS,
-                                            "dài 1/3 đến 1/2 dòng chữ trích yếu")
+                                            found.trich_yeu, drawn, nd30.SHORT_RULE_RATIO,
+                                            f"dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ trích yếu")
