@@ -3,21 +3,18 @@ rule texts are written from them."""
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import io
 import re
 import sys
 from collections.abc import Iterator
 from fractions import Fraction
-from pathlib import Path
 from types import ModuleType
 
 import docx
 import pytest
 from docx.shared import Mm, Pt, Twips
 
-import baocao
 from baocao import nd30
 from baocao.frame import BodyWriter, build_template
 from baocao.layout import RULES
@@ -223,37 +220,3 @@ def test_rule_descriptions_state_the_specs_numbers() -> None:
     assert described["noi-dung.thut-dau-dong"] == "Đầu dòng lùi vào 1 cm hoặc 1,27 cm"
     assert described["noi-dung.gian-doan"] == "Khoảng cách giữa các đoạn văn tối thiểu 6 pt"
     assert "1/3 đến 1/2" in described["trich-yeu.do-dai-gach"]
-
-
-# --- layering: the numbers and the checker stand below the frame ----------------------
-
-
-def _baocao_imports(path: Path, package: str) -> set[str]:
-    """The baocao modules a source file imports (relative imports resolved)."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = package.split(".")
-            module = ".".join(base[: len(base) - node.level + 1] if node.level else [])
-            name = ".".join(part for part in (module, node.module or "") if part)
-            found |= {name} | {f"{name}.{alias.name}" for alias in node.names}
-    return {name for name in found if name == "baocao" or name.startswith("baocao.")}
-
-
-PACKAGE = Path(baocao.__file__).parent
-
-
-def test_nd30_and_document_types_import_nothing_of_baocao_but_errors_and_formatting() -> None:
-    for name in ("nd30", "document_types"):
-        imported = _baocao_imports(PACKAGE / f"{name}.py", "baocao") - {"baocao"}
-        assert all(m.startswith(("baocao.errors", "baocao.formatting")) for m in imported), name
-
-
-def test_the_checker_imports_neither_the_frame_nor_report_types() -> None:
-    for path in (PACKAGE / "layout").rglob("*.py"):
-        package = ".".join(("baocao", *path.relative_to(PACKAGE).parent.parts))
-        imported = _baocao_imports(path, package)
-        wrong = {m for m in imported if m.startswith(("baocao.frame", "baocao.loai"))}
-        assert not wrong, (path, wrong)
