@@ -71,6 +71,21 @@ def test_python_m_baocao_runs_as_a_program(tmp_path: Path) -> None:
     assert helped.returncode == 0 and "Cách dùng: baocao" in helped.stdout
 
 
+def test_help_stays_lazy() -> None:
+    # python -m baocao --help must not pay for pydantic, docxtpl, Jinja or YAML.
+    program = ("import runpy, sys\n"
+               "sys.argv = ['baocao', '--help']\n"
+               "try:\n    runpy.run_module('baocao', run_name='__main__')\n"
+               "except SystemExit:\n    pass\n"
+               "heavy = sorted(m for m in ('pydantic', 'docxtpl', 'docx', 'jinja2', 'yaml', 'lxml')"
+               " if m in sys.modules)\n"
+               "print('heavy:', heavy)\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Cách dùng: baocao" in done.stdout and "heavy: []" in done.stdout
+
+
 # --- new and schema ---------------------------------------------------------------------------------
 
 def _fill_blanks(node: Any, example: Any) -> None:

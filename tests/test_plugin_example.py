@@ -8,16 +8,19 @@ after the first run.
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import importlib
 import io
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from baocao.frame import build_template
+from baocao import plugin
 
 from conftest import ROOT
 from docx_reading import find, texts
@@ -71,8 +74,30 @@ def test_the_shipped_plugin_template_is_built_by_the_frame(monkeypatch: pytest.M
     module = importlib.import_module("baocao_giay_moi")
     try:
         shipped = (PLUGIN / "src" / "baocao_giay_moi" / module.TEMPLATE).read_bytes()
-        assert _parts(shipped) == _parts(build_template(module.body)), (
+        assert _parts(shipped) == _parts(plugin.build_template(module.body)), (
             "examples/plugin template is stale: run python examples/plugin/build_template.py"
         )
+    finally:
+        sys.modules.pop("baocao_giay_moi", None)
+
+
+def test_the_example_plugin_uses_only_the_plugin_door() -> None:
+    source = PLUGIN / "src" / "baocao_giay_moi" / "__init__.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for alias in node.names}
+    assert {name for name in imported if name and name.split(".")[0] == "baocao"} == {"baocao.plugin"}
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+             and node.module == "baocao.plugin" for alias in node.names}
+    assert names <= set(plugin.__all__)
+
+
+def test_the_example_plugin_writes_dates_as_the_core_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(PLUGIN / "src"))
+    module = importlib.import_module("baocao_giay_moi")
+    try:
+        meeting = SimpleNamespace(thoi_gian=dt.datetime(2023, 9, 7, 14, 30))
+        assert module.context(meeting) == {"gio_hop": "14 giờ 30 phút, thứ Năm, ngày 07/9/2023"}
     finally:
         sys.modules.pop("baocao_giay_moi", None)

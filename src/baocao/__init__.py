@@ -5,14 +5,23 @@
 >>> baocao.render(report, "bao-cao.docx")                   # doctest: +SKIP
 
 ``load``, ``render``, ``validate`` and ``ReportType`` are imported on first use, so
-that ``python -m baocao --help`` does not pay for pydantic and docxtpl.
+that ``python -m baocao --help`` does not pay for pydantic and docxtpl.  A report
+type of another package is written against :mod:`baocao.plugin`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from baocao.errors import BaocaoError, DataError, Finding, FormatError, TemplateError
+from baocao.errors import (
+    BaocaoError,
+    DataError,
+    Finding,
+    FormatError,
+    OutputError,
+    PluginError,
+    TemplateError,
+)
 
 if TYPE_CHECKING:
     from baocao.api import load, render, validate
@@ -23,6 +32,8 @@ __all__ = [
     "DataError",
     "Finding",
     "FormatError",
+    "OutputError",
+    "PluginError",
     "ReportType",
     "TemplateError",
     "load",
@@ -46,4 +57,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public names (and the module's dunders), not the helpers this file imports."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

@@ -1,10 +1,31 @@
-"""The library's front door: load a data file, validate it, render it."""
+"""The library's front door: load a data file, check it, render it.
+
+One pipeline::
+
+    load ──▶ Checked(report, type, findings) ──▶ render (.docx bytes) ──▶ outputs
+
+The report type is resolved once, when the report is checked.  A report is
+checked before it is printed however it was made: :func:`load` checks a data
+file; a model built or changed in code (``model_copy(update=...)`` skips
+pydantic's validators) is re-validated through its type's model and the
+consistency rules by :func:`check`, which :func:`render` calls.  What a check
+found is remembered for that very object (by identity, through a weak
+reference) with a fingerprint of its content — its JSON dump, about 0.1 ms on
+the seed report where the re-check costs about 1.5 ms and the render about
+40 ms (benchmarks/bench_check.py) — so a render right after a load does not
+check twice, and a report whose lists were changed in place is checked again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast, overload
+
+from pydantic_core import PydanticSerializationError
 
 from baocao.consistency import CheckContext, Problem
 from baocao.docx_package import write_atomic
@@ -19,19 +40,52 @@ from baocao.errors import DataError, Finding, PluginError, TemplateError
 from baocao.frame.context import frame_context
 from baocao.frame.model import VanBanHanhChinh
 from baocao.frame.rules import check_frame
-from baocao.loading import LoadedData, dotted, load_yaml
+from baocao.loading import LoadedData, load_yaml
 from baocao.registry import Registry, ReportType, check_template, default_registry
 from baocao.template_data import Record
 from baocao.validation import validate_model
 
+M = TypeVar("M", bound=VanBanHanhChinh)
 
+
+@dataclass(frozen=True)
+class Checked(Generic[M]):
+    """A report that passed every check: the model, its resolved type, and what the
+    checks found besides (warnings; errors raise :class:`DataError`)."""
+
+    report: M
+    report_type: ReportType
+    findings: tuple[Finding, ...] = ()
+
+
+@overload
 def load(
-    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None
+    path: str | Path, model: None = None, *, registry: Registry | None = None,
+    today: dt.date | None = None,
+) -> VanBanHanhChinh: ...
+@overload
+def load(
+    path: str | Path, model: type[M], *, registry: Registry | None = None,
+    today: dt.date | None = None,
+) -> M: ...
+def load(
+    path: str | Path, model: type[M] | None = None, *, registry: Registry | None = None,
+    today: dt.date | None = None,
 ) -> VanBanHanhChinh:
-    """Read and validate a data file; raise :class:`DataError` listing every error
+    """Read and check a data file; raise :class:`DataError` listing every error
     (and the warnings found beside them).  Warnings alone do not raise: see
-    :func:`validate` to get them."""
-    report, findings = inspect(path, registry=registry, today=today)
+    :func:`validate` to get them.
+
+    ``model`` narrows the result to a report type's model class, for the type
+    checker and at run time: a data file of another type is a :class:`DataError`
+    at its ``loai``.
+
+    >>> from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
+    >>> report = load("examples/bac-kan-2023.yaml", BaoCaoRaSoatHoNgheo)  # doctest: +SKIP
+    >>> report.ket_qua.ho_ngheo.so_ho                                      # doctest: +SKIP
+    242
+    """
+    report, findings = inspect(path, registry=registry, today=today, model=model)
     if report is None:
         raise DataError(findings)
     return report
@@ -47,27 +101,80 @@ def validate(
 
 
 def inspect(
-    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None
+    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None,
+    model: type[VanBanHanhChinh] | None = None,
 ) -> tuple[VanBanHanhChinh | None, list[Finding]]:
-    """The validated model (None when there are errors) and every finding."""
+    """The checked model (None when there are errors) and every finding; with
+    ``model``, a file of a type whose model is not that class is an error."""
     registry = registry or default_registry()
     noted: list[Finding] = []  # what a prepare hook found, reported beside the rest
     try:
         loaded = load_yaml(path)
         noted = loaded.findings
         report_type = _type_of(loaded, registry)
+        if model is not None and not issubclass(report_type.model, model):
+            raise DataError([_wrong_model(loaded, report_type, model)])
         if report_type.prepare is not None:
             report_type.prepare(loaded, Path(path).parent)
-        report = validate_model(report_type.model, loaded)
+        checked = _check(loaded, report_type, report_type.model, today=today)
     except DataError as error:
         return None, DataError([*noted, *error.findings]).findings
-    findings = noted + [
+    findings = DataError([*noted, *checked.findings]).findings  # errors first, then by line
+    if any(f.severity == "error" for f in findings):
+        return None, findings
+    _remember(checked, registry)
+    return checked.report, findings
+
+
+def check(
+    report: M, *, registry: Registry | None = None, today: dt.date | None = None
+) -> Checked[M]:
+    """``report``'s type and warnings, once it has passed the checks a loaded data
+    file passes (its type's model, then the consistency rules); raise
+    :class:`DataError` (findings without lines: there is no file) if it fails.
+
+    The model is re-validated from its dump, so pydantic's validators run even
+    when ``model_copy(update=...)`` skipped them; ``Checked.report`` is that
+    re-validated copy, which is what gets printed.  A report :func:`load`
+    returned, unchanged since, is not checked again (its findings are those of
+    that first check, with the ``today`` it was given).
+    """
+    registry = registry or default_registry()
+    known = _remembered(report, registry)
+    if known is not None:
+        return known
+    loaded = LoadedData(report.model_dump(warnings=False), "")
+    try:
+        report_type = _type_of(loaded, registry)
+        if not isinstance(report, report_type.model):
+            raise TypeError(f"a report of type {report_type.name!r} must be a "
+                            f"{report_type.model.__name__}, not a {type(report).__name__}")
+        checked: Checked[M] = _check(loaded, report_type, type(report), today=today)
+    except DataError as error:
+        raise DataError(_no_file(error.findings)) from None
+    checked = Checked(checked.report, report_type, tuple(_no_file(checked.findings)))
+    _remember(checked, registry, report)
+    return checked
+
+
+def _no_file(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings about a model built in code: no file, no line."""
+    return [replace(f, file=None, line=None, column=None) for f in findings]
+
+
+def _check(
+    loaded: LoadedData, report_type: ReportType, model: type[M], *, today: dt.date | None
+) -> Checked[M]:
+    """``model`` (the type's model or a subclass) built from ``loaded``, then the
+    consistency rules; errors raise :class:`DataError`."""
+    report = validate_model(model, loaded)
+    findings = DataError(
         loaded.finding(problem.path, problem.code, problem.message, severity=problem.severity)
         for problem in consistency_problems(report, report_type, today=today)
-    ]
-    findings = DataError(findings).findings  # errors first, then by line
-    has_errors = any(f.severity == "error" for f in findings)
-    return (None if has_errors else report), findings
+    ).findings
+    if any(f.severity == "error" for f in findings):
+        raise DataError(findings)
+    return Checked(report, report_type, tuple(findings))
 
 
 def consistency_problems(
@@ -81,6 +188,80 @@ def consistency_problems(
     return problems
 
 
+@dataclass(frozen=True)
+class _Memo:
+    """A passed check, remembered without keeping its report alive."""
+
+    ref: weakref.ref[VanBanHanhChinh]
+    content: str
+    registry: Registry
+    report_type: ReportType
+    findings: tuple[Finding, ...]
+    copy: VanBanHanhChinh | None
+    """The re-validated copy to print, when it is not the report itself."""
+
+
+_MEMO: dict[int, _Memo] = {}
+_MEMO_SIZE = 256
+
+
+def _remember(checked: Checked[Any], registry: Registry, report: VanBanHanhChinh | None = None) -> None:
+    """Note that ``report`` (default: the checked model itself) passed, as it is now."""
+    report = checked.report if report is None else report
+    key = id(report)
+
+    def forget(ref: weakref.ref[VanBanHanhChinh]) -> None:
+        memo = _MEMO.get(key)
+        if memo is not None and memo.ref is ref:
+            _MEMO.pop(key, None)
+
+    content = _content(report)
+    if content is None:
+        return
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    copy = None if checked.report is report else checked.report
+    _MEMO[key] = _Memo(weakref.ref(report, forget), content, registry, checked.report_type,
+                       checked.findings, copy)
+
+
+def _remembered(report: M, registry: Registry) -> Checked[M] | None:
+    """What checking ``report`` gave, if this very object passed with ``registry``
+    and its content has not changed since (lists are mutable in a frozen model)."""
+    memo = _MEMO.get(id(report))
+    if memo is None or memo.ref() is not report or memo.registry is not registry:
+        return None
+    if _content(report) != memo.content:
+        return None
+    printed = report if memo.copy is None else cast(M, memo.copy)  # validated as type(report)
+    return Checked(printed, memo.report_type, memo.findings)
+
+
+def _content(report: VanBanHanhChinh) -> str | None:
+    """A fingerprint of everything ``report`` holds (None if it cannot be dumped)."""
+    try:
+        return report.model_dump_json(warnings=False)
+    except PydanticSerializationError:
+        return None
+
+
+def _wrong_model(loaded: LoadedData, report_type: ReportType, model: type[VanBanHanhChinh]) -> Finding:
+    expected = model.model_fields["loai"].default
+    wanted = f"loại «{expected}»" if isinstance(expected, str) else f"mô hình {model.__name__}"
+    return loaded.finding(("loai",), "sai-loai",
+                          f"tệp là loại «{report_type.name}», không phải {wanted} cần đọc")
+
+
+@overload
+def render(
+    report: VanBanHanhChinh, out: None = None, *, template: str | Path | None = None,
+    registry: Registry | None = None,
+) -> bytes: ...
+@overload
+def render(
+    report: VanBanHanhChinh, out: str | Path, *, template: str | Path | None = None,
+    registry: Registry | None = None,
+) -> None: ...
 def render(
     report: VanBanHanhChinh,
     out: str | Path | None = None,
@@ -90,16 +271,15 @@ def render(
 ) -> bytes | None:
     """Render ``report`` to .docx: write ``out`` atomically, or return the bytes.
 
-    The consistency rules run first: a report with an error is not rendered.
+    The report is checked first (:func:`check`; not again after :func:`load`): a
+    report with an error is not rendered.  Other formats are output steps
+    (:mod:`baocao.outputs`) given these bytes.
 
     ``template`` is a clerk's edited copy of the type's template; it is checked
     like a built-in one before use.
     """
-    report_type = (registry or default_registry()).get(report.loai)
-    errors = [p for p in consistency_problems(report, report_type) if p.severity == "error"]
-    if errors:
-        raise DataError(Finding(p.code, p.message, path=dotted(p.path)) for p in errors)
-    data = _render_bytes(report, report_type, template)
+    checked = check(report, registry=registry)
+    data = _render_bytes(checked.report, checked.report_type, template)
     if out is None:
         return data
     write_atomic(Path(out), data)

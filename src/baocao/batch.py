@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from baocao.errors import BaocaoError, DataError
+from baocao.outputs import DOCX, Output, prepare
 
 DATA_SUFFIXES = (".yaml", ".yml")
 
@@ -99,16 +100,16 @@ def plan(inputs: Sequence[str], out_dir: Path) -> list[Job]:
     return [Job(path, out_dir / f"{path.stem}.docx") for path in files]
 
 
-def render_one(data: str, output: str, template: str | None = None, pdf: bool = False) -> Outcome:
-    """Load, render and write one report (in a worker); never raises for bad input."""
+def render_one(data: str, output: str, template: str | None = None,
+               outputs: Sequence[Output] = (DOCX,)) -> Outcome:
+    """Load, render and write one report (in a worker) through each output step;
+    never raises for bad input."""
     from baocao.api import load, render
 
     try:
-        render(load(data), output, template=template)
-        if pdf:
-            from baocao.pdf import convert_to_pdf
-
-            convert_to_pdf(Path(output))
+        document = render(load(data), template=template)
+        for step in outputs:
+            step.write(document, Path(output))
     except DataError as error:
         first = error.findings[0] if error.findings else None
         return Outcome(data, output, str(first) if first else str(error), max(len(error.findings) - 1, 0))
@@ -124,7 +125,7 @@ def run(
     *,
     workers: int | None = None,
     template: str | None = None,
-    pdf: bool = False,
+    outputs: Sequence[Output] = (DOCX,),
     on_done: Callable[[Outcome], None] = lambda outcome: None,
     mp_context: str | None = None,
 ) -> list[Outcome]:
@@ -140,7 +141,7 @@ def run(
     results: dict[int, Outcome] = {}
     if workers == 1:
         for index, job in enumerate(jobs):
-            results[index] = render_one(str(job.data), str(job.output), template, pdf)
+            results[index] = render_one(str(job.data), str(job.output), template, outputs)
             on_done(results[index])
         return [results[i] for i in range(len(jobs))]
     context = multiprocessing.get_context(mp_context)
@@ -148,7 +149,7 @@ def run(
         context.set_forkserver_preload(["baocao.api", "baocao.batch"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: dict[Future[Outcome], int] = {
-            pool.submit(render_one, str(job.data), str(job.output), template, pdf): index
+            pool.submit(render_one, str(job.data), str(job.output), template, outputs): index
             for index, job in enumerate(jobs)
         }
         for future in as_completed(pending):  # waiters installed once, not per completion
@@ -229,7 +230,7 @@ def main(
     *,
     workers: int | None,
     template: str | None,
-    pdf: bool,
+    outputs: Sequence[Output] = (DOCX,),
     quiet: bool,
     out: TextIO,
     err: TextIO | None = None,
@@ -237,13 +238,10 @@ def main(
     """``baocao batch``: plan, render with progress, summarize; raises :class:`InputsError`."""
     err = err or sys.stderr
     jobs = plan(inputs, out_dir)
-    if pdf:
-        from baocao.pdf import find_soffice
-
-        find_soffice()  # missing LibreOffice: one message, before any work
+    prepare(outputs)  # a missing converter (LibreOffice): one message, before any work
     out_dir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     with progress(len(jobs), out, err, quiet=quiet) as on_done:
-        outcomes = run(jobs, workers=workers, template=template, pdf=pdf, on_done=on_done)
+        outcomes = run(jobs, workers=workers, template=template, outputs=outputs, on_done=on_done)
     summarize(outcomes, time.perf_counter() - start, out, err, quiet=quiet)
     return outcomes

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from baocao.errors import BaocaoError, DataError
 
 if TYPE_CHECKING:
+    from baocao.outputs import Output
     from baocao.registry import ReportType
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -219,25 +220,27 @@ def _checked(path: str, err: TextIO) -> Any:
     return report
 
 
+def _outputs(args: argparse.Namespace) -> list[Output]:
+    """The output steps the options ask for: the .docx, then what is made from it."""
+    from baocao.outputs import DOCX, PDF
+
+    return [DOCX, PDF] if args.pdf else [DOCX]
+
+
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from baocao.api import render
+    from baocao.outputs import prepare
 
     data = Path(args.data)
     output = Path(args.output) if args.output else data.with_suffix(".docx")
     report = _checked(args.data, err)
-    if args.pdf:
-        from baocao.pdf import find_soffice
-
-        find_soffice()  # before writing anything
-    render(report, output, template=args.template)
-    if not args.quiet:
-        print(f"Đã tạo {output}", file=out)
-    if args.pdf:
-        from baocao.pdf import convert_to_pdf
-
-        pdf = convert_to_pdf(output)
+    outputs = _outputs(args)
+    prepare(outputs)  # a missing converter: one message, before anything is written
+    document = render(report, template=args.template)
+    for step in outputs:
+        written = step.write(document, output)
         if not args.quiet:
-            print(f"Đã tạo {pdf}", file=out)
+            print(f"Đã tạo {written}", file=out)
     return EXIT_OK
 
 
@@ -352,7 +355,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         outcomes = batch.main(args.inputs, Path(args.output), workers=args.jobs, template=args.template,
-                              pdf=args.pdf, quiet=args.quiet, out=out, err=err)
+                              outputs=_outputs(args), quiet=args.quiet, out=out, err=err)
     except batch.InputsError as error:
         print(f"baocao batch: lỗi: {error}", file=err)
         return EXIT_USAGE

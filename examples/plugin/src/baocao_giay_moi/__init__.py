@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from baocao.plugin import BodyWriter, ReportType, Text, VanBanHanhChinh
+from baocao.plugin import BodyWriter, ReportType, Text, VanBanHanhChinh, format_date
 
 TEMPLATE = "giay-moi.docx"
 
@@ -34,11 +34,15 @@ _WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "
 
 
 def context(report: GiayMoi) -> dict[str, Any]:
-    """The meeting time as invitations write it: "08 giờ 00 phút, thứ Tư, ngày 20/12/2023"."""
+    """The meeting time as invitations write it: "08 giờ 00 phút, thứ Tư, ngày 20/12/2023".
+
+    The date is the core's (:func:`baocao.plugin.format_date`), padded as the
+    decree pads it: "07/9/2023", not "07/09/2023".
+    """
     when = report.thoi_gian
     return {
         "gio_hop": f"{when:%H} giờ {when:%M} phút, {_WEEKDAYS[when.weekday()]}, "
-        f"ngày {when.day:02d}/{when.month:02d}/{when.year}"
+        f"ngày {format_date(when.date(), style='short')}"
     }
 
 
