@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
 from baocao.formatting import format_number, to_roman, upper_vi
 from baocao.frame import AppendixWriter
@@ -26,6 +27,15 @@ from baocao.loading import LoadedData, Origin
 from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
+
+RULES = RuleTable(__name__, [
+    ("bieu-hai-nguon", "error", "mô hình dữ liệu",
+     "ghi các dòng («dong») hoặc tên tệp bảng tính («tep»), không ghi cả hai"),
+    ("tong-bieu-khong-khop", "error", "spec §3.1 (dòng tổng cộng của biểu)",
+     "{o}: dòng «{dong}» ghi {so_lieu} là {ghi} nhưng cộng {pham_vi} được {tong}; kiểm tra lại số "
+     "liệu các đơn vị hoặc sửa ô này cho khớp"),
+])
+"""What reading the table from a spreadsheet can find (the rows' own rules are the model's)."""
 
 # --- loading: rows from a spreadsheet ---------------------------------------------------
 
@@ -131,13 +141,7 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
         return
     if "dong" in bieu:
         raise DataError(
-            [
-                loaded.finding(
-                    ("bieu_tong_hop", "dong"),
-                    "bieu-hai-nguon",
-                    "ghi các dòng («dong») hoặc tên tệp bảng tính («tep»), không ghi cả hai",
-                )
-            ]
+            [loaded.finding(("bieu_tong_hop", "dong"), "bieu-hai-nguon", RULES.message("bieu-hai-nguon"))]
         )
     name = bieu["tep"].strip()
     sheet_name = bieu.get("trang") if isinstance(bieu.get("trang"), str) else None
@@ -240,9 +244,12 @@ def _typed_totals_disagree(sheet: Sheet, typed: list[_Typed], units: list[dict[s
             findings.append(
                 Finding(
                     "tong-bieu-khong-khop",
-                    f"{sheet.where(cell.row, cell.column)}: dòng «{label}» ghi {figure} là "
-                    f"{format_number(written)} nhưng cộng {scope} được {format_number(total or 0)}; "
-                    "kiểm tra lại số liệu các đơn vị hoặc sửa ô này cho khớp",
+                    RULES.message(
+                        "tong-bieu-khong-khop", o=sheet.where(cell.row, cell.column), dong=label,
+                        so_lieu=figure, ghi=format_number(written), pham_vi=scope,
+                        tong=format_number(total or 0),
+                    ),
+                    severity=RULES["tong-bieu-khong-khop"].severity,
                     path="bieu_tong_hop.tep",
                     file=sheet.file,
                     line=cell.row,

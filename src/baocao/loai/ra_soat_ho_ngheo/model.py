@@ -11,20 +11,30 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
-from pydantic_core import PydanticCustomError
 
-from baocao.formatting import format_date
+from baocao.consistency import RuleTable
 from baocao.frame.model import (
     MAX_ITEMS,
     Block,
     Count,
+    LocatedProblem,
     Ngay,
     PositiveCount,
     Text,
     VanBanHanhChinh,
     VanBanTrichDan,
+    check_period,
     located_error,
 )
+
+RULES = RuleTable(__name__, [
+    ("pham-vi-vuot", "error", "mô hình dữ liệu",
+     "số đơn vị đã rà soát ({da_ra_soat}) lớn hơn tổng số đơn vị ({tong})"),
+    ("thieu-tep", "error", "mô hình dữ liệu", "«trang» chỉ dùng cùng «tep» (tệp .xlsx)"),
+    ("bieu-thieu-cot", "error", "spec §3.1 (biểu tổng hợp)",
+     "«{ten}» thiếu {cot} trong khi các đơn vị khác có; ghi cho mọi đơn vị hoặc bỏ trống cả cột"),
+])
+"""The problems this type's model raises (its consistency rules are in :mod:`.rules`)."""
 
 Paragraphs = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
@@ -53,16 +63,7 @@ class ThoiGian(Block):
 
     @model_validator(mode="after")
     def _ordered(self) -> ThoiGian:
-        if self.tu_ngay > self.den_ngay:
-            raise PydanticCustomError(
-                "thoi-gian-nguoc",
-                "ngày bắt đầu «tu_ngay» ({start}) sau ngày kết thúc «den_ngay» ({end}); "
-                "kiểm tra lại hai ngày",
-                {
-                    "start": format_date(self.tu_ngay, style="short"),
-                    "end": format_date(self.den_ngay, style="short"),
-                },
-            )
+        check_period(self.tu_ngay, self.den_ngay)
         return self
 
 
@@ -78,11 +79,7 @@ class PhamVi(Block):
     @model_validator(mode="after")
     def _within(self) -> PhamVi:
         if self.so_don_vi_ra_soat > self.tong_so_don_vi:
-            raise PydanticCustomError(
-                "pham-vi-vuot",
-                "số đơn vị đã rà soát ({done}) lớn hơn tổng số đơn vị ({total})",
-                {"done": self.so_don_vi_ra_soat, "total": self.tong_so_don_vi},
-            )
+            raise RULES.error("pham-vi-vuot", da_ra_soat=self.so_don_vi_ra_soat, tong=self.tong_so_don_vi)
         return self
 
 
@@ -260,9 +257,9 @@ class BieuTongHop(Block):
 
     @model_validator(mode="after")
     def _columns_complete(self) -> BieuTongHop:
-        problems: list[tuple[tuple[str | int, ...], str, str, object]] = []
+        problems: list[LocatedProblem] = []
         if self.trang is not None and self.tep is None:
-            problems.append((("trang",), "thieu-tep", "«trang» chỉ dùng cùng «tep» (tệp .xlsx)", self.trang))
+            problems.append((("trang",), "thieu-tep", {}, self.trang))
         for key, label in (
             ("nam_truoc", "số năm trước"),
             ("so_khau", "số khẩu"),
@@ -272,16 +269,11 @@ class BieuTongHop(Block):
             if any(given) and not all(given):
                 index = given.index(False)
                 problems.append(
-                    (
-                        ("dong", index, key),
-                        "bieu-thieu-cot",
-                        f"«{self.dong[index].ten}» thiếu {label} trong khi các đơn vị khác có; "
-                        "ghi cho mọi đơn vị hoặc bỏ trống cả cột",
-                        None,
-                    )
+                    (("dong", index, key), "bieu-thieu-cot", {"ten": self.dong[index].ten, "cot": label},
+                     None)
                 )
         if problems:
-            raise located_error(BieuTongHop, problems)
+            raise located_error(BieuTongHop, RULES, problems)
         return self
 
 
