@@ -71,3 +71,25 @@ def test_closing_sentence_follows_the_status() -> None:
         "Trên đây là báo cáo kết quả sơ bộ công tác điều tra, rà soát hộ nghèo, hộ cận nghèo "
         "năm 2023 của UBND thành phố Bắc Kạn./."
     )
+
+
+def test_the_summary_tables_figures_are_computed_with_the_rest() -> None:
+    report = BaoCaoRaSoatHoNgheo.model_validate(load_yaml(BAC_KAN).data)
+    figures = compute(report)
+    assert figures.bieu is not None
+    total = figures.bieu.tong
+    assert (total.so.tong_so_ho, total.so.ho_ngheo, total.so.ho_can_ngheo) == (12299, 242, 121)
+    assert (total.ty_le_ngheo, total.tang_giam_ngheo) == (figures.ho_ngheo.ty_le, figures.ho_ngheo.tang_giam)
+    assert [g.khu_vuc for g in figures.bieu.nhom] == ["thanh_thi", "nong_thon"]
+    assert sum(g.tong.so.tong_so_ho for g in figures.bieu.nhom if g.tong is not None) == 12299
+    # the template prints this result: the context's table is built from it
+    printed = context(report)["bieu"]
+    assert printed is not None and printed.tong.ty_le_ngheo == total.ty_le_ngheo
+
+
+def test_movement_end_and_signed_change_are_derived() -> None:
+    figures = compute(_report(ho_can_ngheo={
+        "so_ho": 121, "nam_truoc": {"so_ho": 114},
+        "dien_bien": {"dau_ky": 114, "giam_thoat_han": 3, "tang_phat_sinh": 10, "cuoi_ky": 121},
+    }))
+    assert (figures.ho_can_ngheo.cuoi_ky_tinh, figures.ho_can_ngheo.tang_giam) == (121, 7)

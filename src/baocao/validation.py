@@ -16,18 +16,47 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
+from baocao.frame.model import RULES as FRAME_RULES
 from baocao.loading import LoadedData
 
 M = TypeVar("M", bound=BaseModel)
 
 
+_MODEL = "mô hình dữ liệu"
+
+RULES = RuleTable(__name__, [
+    ("khong-phai-bang", "error", _MODEL, "tệp dữ liệu phải là một bảng «khóa: giá trị»"),
+    ("khoa-la", "error", _MODEL, "khóa «{khoa}» không có trong mẫu{goi_y}"),
+    ("thieu-truong", "error", _MODEL, "thiếu trường bắt buộc{mo_ta}"),
+    ("kieu-so", "error", _MODEL,
+     "cần một số (dấu thập phân là dấu chấm trong YAML, ví dụ 2.33), nhận được {gia_tri}"),
+    ("kieu-chu", "error", _MODEL, "cần một đoạn chữ"),
+    ("chu-rong", "error", _MODEL, "không được để trống"),
+    ("danh-sach-rong", "error", _MODEL, "cần ít nhất {so_muc} mục"),
+    ("danh-sach-dai", "error", _MODEL, "nhiều nhất {so_muc} mục"),
+    ("ngoai-khoang", "error", _MODEL, "phải {so_sanh} {gioi_han}, nhận được {gia_tri}"),
+    ("gia-tri-khong-cho-phep", "error", _MODEL,
+     "giá trị {gia_tri} không được phép; chọn một trong: {cho_phep}"),
+    ("kieu-dung-sai", "error", _MODEL, "cần «true» (có) hoặc «false» (không)"),
+    ("sai-dang", "error", _MODEL, "{gia_tri} không đúng dạng (không chứa dấu cách hoặc dấu «/»)"),
+    ("kieu-bang", "error", _MODEL, "cần một bảng «khóa: giá trị» (các dòng thụt lề bên dưới)"),
+    ("kieu-danh-sach", "error", _MODEL, "cần một danh sách (các dòng bắt đầu bằng «- »)"),
+    ("gia-tri", "error", _MODEL, "{loi}"),
+])
+"""The structural findings: pydantic's own errors in baocao's codes and Vietnamese.
+
+(A block's validators raise baocao's codes themselves, worded by their module's
+table — :data:`baocao.frame.model.RULES` holds ``kieu-so-nguyen`` and ``kieu-ngay``,
+which pydantic's integer and date errors share.)  ``gia-tri`` is the catch-all: a
+validator's own sentence, or pydantic's for a kind with no code of its own."""
+
+
 def validate_model(model: type[M], loaded: LoadedData) -> M:
     """Build ``model`` from ``loaded``; raise :class:`DataError` with every problem."""
     if not isinstance(loaded.data, dict):
-        raise DataError(
-            [loaded.finding((), "khong-phai-bang", "tệp dữ liệu phải là một bảng «khóa: giá trị»")]
-        )
+        raise DataError([loaded.finding((), "khong-phai-bang", RULES.message("khong-phai-bang"))])
     try:
         return model.model_validate(loaded.data)
     except ValidationError as error:
@@ -49,14 +78,18 @@ def _finding(detail: ErrorDetails, model: type[BaseModel], loaded: LoadedData) -
         hint = f"; có phải ý bạn là «{close[0]}»?" if close else (
             f"; các khóa hợp lệ: {', '.join(sorted(known))}" if known else ""
         )
-        return loaded.finding(path, "khoa-la", f"khóa «{key}» không có trong mẫu{hint}")
+        return loaded.finding(path, "khoa-la", RULES.message("khoa-la", khoa=key, goi_y=hint))
     if kind == "missing":
         description = _description_at(model, path)
         about = f" ({description})" if description else ""
-        return loaded.finding(path, "thieu-truong", f"thiếu trường bắt buộc{about}")
-    if "-" in kind:  # baocao's own rule (PydanticCustomError): its code and message as they are
+        return loaded.finding(path, "thieu-truong", RULES.message("thieu-truong", mo_ta=about))
+    if "-" in kind:  # baocao's own rule (PydanticCustomError): worded by its module's table
         return loaded.finding(path, kind, detail["msg"])
-    return loaded.finding(path, _CODES.get(kind, "gia-tri"), _message(detail))
+    code = _CODES.get(kind, "gia-tri")
+    if code == "danh-sach-rong" and isinstance(detail.get("input"), str):
+        code = "chu-rong"  # pydantic says "too short" for an empty text too (a Text's bound is a length)
+    table = FRAME_RULES if code in FRAME_RULES else RULES
+    return loaded.finding(path, code, table.message(code, **_values(code, detail)))
 
 
 def _is_union_tag(part: str | int) -> bool:
@@ -92,45 +125,35 @@ _CODES = {
     "value_error": "gia-tri",
     "assertion_error": "gia-tri",
 }
+"""pydantic's error kinds, by the baocao code they are reported as (others: ``gia-tri``)."""
 
 
-def _message(detail: ErrorDetails) -> str:
+def _values(code: str, detail: ErrorDetails) -> dict[str, object]:
+    """The values of ``code``'s message for one pydantic error."""
     kind = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     value = detail.get("input")
     shown = f"«{value}»" if isinstance(value, str | int | float) and not isinstance(value, bool) else ""
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"cần một số nguyên (ví dụ 12299, không có dấu chấm), nhận được {shown or 'giá trị khác'}"
-    if kind in ("decimal_parsing", "decimal_type"):
-        return f"cần một số (dấu thập phân là dấu chấm trong YAML, ví dụ 2.33), nhận được {shown}"
-    if kind.startswith("date"):
-        return f"cần một ngày dạng YYYY-MM-DD (ví dụ 2023-09-07), nhận được {shown or 'giá trị khác'}"
-    if kind == "string_type":
-        return "cần một đoạn chữ"
-    if kind == "string_too_short":
-        return "không được để trống"
-    if kind == "too_short":
-        return f"cần ít nhất {ctx.get('min_length', 1)} mục"
-    if kind == "too_long":
-        return f"nhiều nhất {ctx.get('max_length')} mục"
-    if kind == "greater_than_equal":
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge')}, nhận được {shown}"
-    if kind == "less_than_equal":
-        return f"phải nhỏ hơn hoặc bằng {ctx.get('le')}, nhận được {shown}"
-    if kind == "literal_error":
-        return f"giá trị {shown} không được phép; chọn một trong: {ctx.get('expected')}"
-    if kind in ("bool_type", "bool_parsing"):
-        return "cần «true» (có) hoặc «false» (không)"
-    if kind == "string_pattern_mismatch":
-        return f"{shown} không đúng dạng (không chứa dấu cách hoặc dấu «/»)"
-    if kind in ("model_type", "dict_type"):
-        return "cần một bảng «khóa: giá trị» (các dòng thụt lề bên dưới)"
-    if kind == "list_type":
-        return "cần một danh sách (các dòng bắt đầu bằng «- »)"
-    if kind in ("value_error", "assertion_error"):
+    if code in ("kieu-so-nguyen", "kieu-ngay"):
+        return {"gia_tri": shown or "giá trị khác"}
+    if code in ("kieu-so", "sai-dang"):
+        return {"gia_tri": shown}
+    if code == "danh-sach-rong":
+        return {"so_muc": ctx.get("min_length", 1)}
+    if code == "danh-sach-dai":
+        return {"so_muc": ctx.get("max_length")}
+    if code == "ngoai-khoang":
+        if kind == "greater_than_equal":
+            return {"so_sanh": "lớn hơn hoặc bằng", "gioi_han": ctx.get("ge"), "gia_tri": shown}
+        return {"so_sanh": "nhỏ hơn hoặc bằng", "gioi_han": ctx.get("le"), "gia_tri": shown}
+    if code == "gia-tri-khong-cho-phep":
+        return {"gia_tri": shown, "cho_phep": ctx.get("expected")}
+    if code == "gia-tri":
         error = ctx.get("error")
-        return str(error) if error is not None else detail["msg"]
-    return f"giá trị không hợp lệ ({detail['msg']})"
+        if kind in ("value_error", "assertion_error"):
+            return {"loi": str(error) if error is not None else detail["msg"]}
+        return {"loi": f"giá trị không hợp lệ ({detail['msg']})"}
+    return {}
 
 
 def _annotation_at(model: type[BaseModel], path: Sequence[str | int]) -> Any:

@@ -3,6 +3,8 @@
 Each block is a pydantic model whose fields are the YAML keys a clerk writes:
 unaccented Vietnamese snake_case, every one with a Vietnamese description that
 feeds error messages and the JSON Schema.
+
+The problems the blocks' validators find are the rows of :data:`RULES`.
 """
 
 from __future__ import annotations
@@ -20,16 +22,43 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import InitErrorDetails
 
+from baocao.consistency import RuleTable
 from baocao.document_types import parse_symbol
-from baocao.formatting import PartialDate, normalize_text
+from baocao.formatting import PartialDate, format_date, normalize_text
 
 MAX_TEXT_CHARS = 20_000
 """The longest text one field may hold (a long paragraph is about 2,000 characters)."""
 
 MAX_ITEMS = 500
 """The most items one list of paragraphs, documents or recipients may hold."""
+
+_MODEL = "mô hình dữ liệu"
+_PL1 = "NĐ 30/2020, Phụ lục I"
+
+RULES = RuleTable(__name__, [
+    ("ky-tu-dieu-khien", "error", _MODEL,
+     "có ký tự điều khiển U+{ma} ở vị trí {vi_tri} (thường do sao chép từ phần mềm khác); "
+     "hãy xóa rồi gõ lại đoạn này"),
+    ("van-ban-qua-dai", "error", _MODEL,
+     "đoạn văn dài {do_dai} ký tự, vượt giới hạn {gioi_han} ký tự; hãy tách thành nhiều đoạn"),
+    ("kieu-so-nguyen", "error", _MODEL,
+     "cần một số nguyên (ví dụ 12299, không có dấu chấm), nhận được {gia_tri}"),
+    ("kieu-ngay", "error", _MODEL,
+     "cần một ngày dạng YYYY-MM-DD (ví dụ 2023-09-07), nhận được {gia_tri}"),
+    ("ngay-khong-co-that", "error", _MODEL, "ngày «{gia_tri}» không có trên lịch"),
+    ("thoi-gian-nguoc", "error", _MODEL,
+     "ngày bắt đầu «tu_ngay» ({tu_ngay}) sau ngày kết thúc «den_ngay» ({den_ngay}); kiểm tra lại hai ngày"),
+    ("ky-hieu-sai-dang", "error", f"{_PL1}, Mục II.3",
+     "số, ký hiệu «{value}» không đúng dạng «số/ký hiệu» (không có dấu cách), ví dụ «596/KH-UBND»"),
+    ("nguoi-ky-thieu-dong", "error", f"{_PL1}, Mục II.7.a–b",
+     "ký «{tham_quyen}» cần «{truong}»: {noi_dung}, ví dụ «{vi_du}»"),
+    ("nguoi-ky-thua-dong", "error", f"{_PL1}, Mục II.7.a–b",
+     "«{truong}» chỉ dùng khi ký {khi}; bỏ «{truong}»{hoac}"),
+])
+"""Every problem the shared blocks' validators raise (``ky-hieu-sai-dang`` is raised by
+:func:`split_so_ky_hieu` with this wording)."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -40,24 +69,15 @@ def _clean_text(value: object) -> object:
         return value
     bad = _CONTROL.search(value)
     if bad is not None:
-        raise PydanticCustomError(
-            "ky-tu-dieu-khien",
-            "có ký tự điều khiển U+{code} ở vị trí {position} (thường do sao chép từ phần mềm khác); "
-            "hãy xóa rồi gõ lại đoạn này",
-            {"code": f"{ord(bad.group()):04X}", "position": bad.start() + 1},
-        )
+        raise RULES.error("ky-tu-dieu-khien", ma=f"{ord(bad.group()):04X}", vi_tri=bad.start() + 1)
     if len(value) > MAX_TEXT_CHARS:
-        raise PydanticCustomError(
-            "van-ban-qua-dai",
-            "đoạn văn dài {length} ký tự, vượt giới hạn {limit} ký tự; hãy tách thành nhiều đoạn",
-            {"length": len(value), "limit": MAX_TEXT_CHARS},
-        )
+        raise RULES.error("van-ban-qua-dai", do_dai=len(value), gioi_han=MAX_TEXT_CHARS)
     return normalize_text(value)
 
 
 def _not_bool(value: object) -> object:
     if isinstance(value, bool):
-        raise PydanticCustomError("kieu-so-nguyen", "cần một số, không phải true/false")
+        raise RULES.error("kieu-so-nguyen", gia_tri=f"«{str(value).lower()}» (đúng/sai)")
     return value
 
 
@@ -74,26 +94,36 @@ PositiveCount = Annotated[int, Field(ge=1), BeforeValidator(_not_bool)]
 so the bound lives in the type.)"""
 
 
+LocatedProblem = tuple[tuple[str | int, ...], str, dict[str, object], object]
+"""(location relative to the model, code, the values of its message, the value found)."""
+
+
 def located_error(
-    model: type[BaseModel], problems: list[tuple[tuple[str | int, ...], str, str, object]]
+    model: type[BaseModel], rules: RuleTable, problems: list[LocatedProblem]
 ) -> ValidationError:
     """Errors pointed at fields, for a validator that checks several fields at once.
 
-    Each problem is (location relative to ``model``, code, Vietnamese message, the
-    value found).  Raised from a validator, pydantic prefixes the locations with the
-    model's own place in the data, so each finding names its exact field.
+    Each problem is worded by its row of ``rules``.  Raised from a validator,
+    pydantic prefixes the locations with the model's own place in the data, so each
+    finding names its exact field.
     """
     return ValidationError.from_exception_data(
         model.__name__,
         [
-            InitErrorDetails(
-                type=PydanticCustomError(code, "{thong_bao}", {"thong_bao": message}),
-                loc=loc,
-                input=value,
-            )
-            for loc, code, message, value in problems
+            InitErrorDetails(type=rules.error(code, **values), loc=loc, input=value)
+            for loc, code, values, value in problems
         ],
     )
+
+
+def check_period(tu_ngay: dt.date, den_ngay: dt.date) -> None:
+    """A period runs forwards (the rule ``thoi-gian-nguoc``, shared by every type with a period)."""
+    if tu_ngay > den_ngay:
+        raise RULES.error(
+            "thoi-gian-nguoc",
+            tu_ngay=format_date(tu_ngay, style="short"),
+            den_ngay=format_date(den_ngay, style="short"),
+        )
 
 
 class Block(BaseModel):
@@ -112,11 +142,7 @@ def split_so_ky_hieu(value: str) -> tuple[str, str]:
     """
     symbol = parse_symbol(value)
     if symbol is None:
-        raise PydanticCustomError(
-            "ky-hieu-sai-dang",
-            "số, ký hiệu «{value}» không đúng dạng «số/ký hiệu» (không có dấu cách), ví dụ «596/KH-UBND»",
-            {"value": value},
-        )
+        raise RULES.error("ky-hieu-sai-dang", value=value)
     return symbol.so, symbol.ky_hieu
 
 
@@ -156,14 +182,10 @@ def _iso_date(value: object) -> object:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise PydanticCustomError(
-                "ngay-khong-co-that", "ngày «{value}» không có trên lịch", {"value": value}
-            ) from None
+            raise RULES.error("ngay-khong-co-that", gia_tri=value) from None
     if isinstance(value, dict):
         return value  # a draft date {nam, thang, ngay}, where allowed
-    raise PydanticCustomError(
-        "kieu-ngay", "cần một ngày dạng YYYY-MM-DD (ví dụ 2023-09-07), nhận được «{value}»", {"value": value}
-    )
+    raise RULES.error("kieu-ngay", gia_tri=f"«{value}»")
 
 
 Ngay = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -271,27 +293,26 @@ class NguoiKy(Block):
 
     @model_validator(mode="after")
     def _lines_needed(self) -> NguoiKy:
-        code = "nguoi-ky-thieu-dong"
+        missing = "nguoi-ky-thieu-dong"
         if self.tham_quyen == "TM." and not self.thay_mat:
-            raise PydanticCustomError(
-                code, "ký «TM.» cần «thay_mat»: tên tập thể, ví dụ «Ủy ban nhân dân»"
+            raise RULES.error(
+                missing, tham_quyen="TM.", truong="thay_mat", noi_dung="tên tập thể", vi_du="Ủy ban nhân dân"
             )
         if self.tham_quyen in ("KT.", "TL.", "TUQ.") and not self.chuc_vu_nguoi_ky:
-            raise PydanticCustomError(
-                code,
-                "ký «{prefix}» cần «chuc_vu_nguoi_ky»: chức vụ của chính người ký, ví dụ «Phó Chủ tịch»",
-                {"prefix": self.tham_quyen},
+            raise RULES.error(
+                missing, tham_quyen=self.tham_quyen, truong="chuc_vu_nguoi_ky",
+                noi_dung="chức vụ của chính người ký", vi_du="Phó Chủ tịch",
             )
         if self.tham_quyen != "TM." and self.thay_mat:
-            raise PydanticCustomError(
-                "nguoi-ky-thua-dong",
-                "«thay_mat» chỉ dùng khi ký «TM.»; bỏ «thay_mat» hoặc ghi «tham_quyen: TM.»",
+            raise RULES.error(
+                "nguoi-ky-thua-dong", truong="thay_mat", khi="«TM.»", hoac=" hoặc ghi «tham_quyen: TM.»"
             )
         if self.tham_quyen in (None, "Q.") and self.chuc_vu_nguoi_ky:
-            raise PydanticCustomError(
+            raise RULES.error(
                 "nguoi-ky-thua-dong",
-                "ký «{prefix}» chỉ ghi «chuc_vu»; bỏ «chuc_vu_nguoi_ky»",
-                {"prefix": self.tham_quyen or "(người đứng đầu)"},
+                truong="chuc_vu_nguoi_ky",
+                khi="«KT.», «TL.», «TUQ.» (hoặc «TM.» rồi «KT.»)",
+                hoac=f"; ký «{self.tham_quyen or '(người đứng đầu)'}» chỉ ghi «chuc_vu»",
             )
         return self
 

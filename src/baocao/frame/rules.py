@@ -1,4 +1,8 @@
-"""Rules every administrative document follows (Decree 30/2020; Phụ lục III)."""
+"""Rules every administrative document follows (Decree 30/2020; Phụ lục III).
+
+Their codes, severities and messages are the rows of :data:`RULES`; the frame's
+model raises its own (:data:`baocao.frame.model.RULES`).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from baocao.consistency import CheckContext, Problem
-from baocao.document_types import CONG_VAN, abbreviation_of, parse_symbol
+from baocao.consistency import CheckContext, Problem, RuleTable
+from baocao.document_types import CONG_VAN, Symbol, abbreviation_of, parse_symbol
 from baocao.formatting import format_date
 from baocao.frame.model import NgayBanHanh, VanBanHanhChinh, VanBanTrichDan
 
@@ -45,21 +49,47 @@ def earliest_issue_date_of(value: dt.date | NgayBanHanh) -> dt.date:
     return dt.date(value.nam, value.thang or 1, value.ngay or 1)
 
 
+_PL3 = "NĐ 30/2020, Phụ lục III"
+
+RULES = RuleTable(__name__, [
+    ("ky-hieu-sai-loai", "error", f"{_PL3}, Mục I",
+     "{loai} phải có ký hiệu bắt đầu bằng «{viet_tat}-» (Phụ lục III), «{ky_hieu}» có {co}"),
+    ("cong-van-co-ten-loai", "error", f"{_PL3}, Mục I",
+     "công văn không có chữ viết tắt tên loại, nhưng «{ky_hieu}» bắt đầu bằng «{co}»; ký hiệu công văn "
+     "là «số/cơ quan-đơn vị», ví dụ «12/UBND-VX»"),
+    ("ky-hieu-co-quan", "warning", "NĐ 30/2020, Phụ lục I, Mục II.3.b",
+     "phần cơ quan của ký hiệu «{ky_hieu}» khác chữ viết tắt của cơ quan «{viet_tat}»"),
+    ("van-ban-sau-ngay-bao-cao", "error", "NĐ 30/2020, Điều 8 (căn cứ ban hành)",
+     "văn bản {loai} số {so_ky_hieu} ghi ngày {ngay}, sau ngày ban hành báo cáo; văn bản được trích dẫn "
+     "phải ban hành trước"),
+    ("van-ban-tuong-lai", "warning", "ngày của văn bản được trích dẫn",
+     "văn bản {so_ky_hieu} ghi ngày {ngay}, sau hôm nay"),
+    ("ngay-tuong-lai", "warning", "NĐ 30/2020, Phụ lục I, Mục II.4",
+     "ngày ban hành ({ngay}) sau hôm nay ({hom_nay}); kiểm tra lại năm, tháng"),
+])
+"""Every finding of the frame's rules."""
+
+
 def check_frame(document: VanBanHanhChinh, context: CheckContext) -> Iterator[Problem]:
     """The rules of the shared blocks: the document's own symbol, every cited
     document's symbol and date, dates in the future."""
-    yield from _own_symbol(document)
+    own = parse_symbol(f"{document.so or 1}/{document.ky_hieu}")
+    yield from symbol_matches_type(document.ten_loai, document.ky_hieu, own, ("ky_hieu",))
+    wanted = abbreviation_of(document.ten_loai)
+    agency = document.co_quan.viet_tat
+    if own is not None and wanted and own.loai == wanted and not own.co_quan.startswith(agency):
+        yield RULES.problem(
+            "ky-hieu-co-quan", ("ky_hieu",), ky_hieu=document.ky_hieu, viet_tat=agency
+        )
     latest = latest_issue_date(document)
     for path, value in walk(document):
         if isinstance(value, VanBanTrichDan):
             yield from cited_document(value, path, latest, context)
     if context.today is not None and earliest_issue_date_of(document.ngay) > context.today:
-        yield Problem(
-            ("ngay",),
-            "ngay-tuong-lai",
-            f"ngày ban hành ({format_date(document.ngay_ban_hanh(), style='short').strip()}) "
-            f"sau hôm nay ({format_date(context.today, style='short')}); kiểm tra lại năm, tháng",
-            "warning",
+        yield RULES.problem(
+            "ngay-tuong-lai", ("ngay",),
+            ngay=format_date(document.ngay_ban_hanh(), style="short").strip(),
+            hom_nay=format_date(context.today, style="short"),
         )
 
 
@@ -78,65 +108,30 @@ def cited_document(
     van_ban: VanBanTrichDan, path: tuple[str | int, ...], latest: dt.date, context: CheckContext
 ) -> Iterator[Problem]:
     """A cited document: its symbol agrees with its type; it predates the report."""
-    yield from symbol_matches_type(van_ban.loai, van_ban.so_ky_hieu, (*path, "so_ky_hieu"))
+    symbol = parse_symbol(van_ban.so_ky_hieu)
+    yield from symbol_matches_type(van_ban.loai, van_ban.so_ky_hieu, symbol, (*path, "so_ky_hieu"))
+    ngay = format_date(van_ban.ngay, style="short")
     if van_ban.ngay > latest:
-        yield Problem(
-            (*path, "ngay"),
-            "van-ban-sau-ngay-bao-cao",
-            f"văn bản {van_ban.loai} số {van_ban.so_ky_hieu} ghi ngày "
-            f"{format_date(van_ban.ngay, style='short')}, sau ngày ban hành báo cáo; "
-            "văn bản được trích dẫn phải ban hành trước",
+        yield RULES.problem(
+            "van-ban-sau-ngay-bao-cao", (*path, "ngay"), loai=van_ban.loai, so_ky_hieu=van_ban.so_ky_hieu,
+            ngay=ngay,
         )
     elif context.today is not None and van_ban.ngay > context.today:
-        yield Problem(
-            (*path, "ngay"),
-            "van-ban-tuong-lai",
-            f"văn bản {van_ban.so_ky_hieu} ghi ngày {format_date(van_ban.ngay, style='short')}, "
-            "sau hôm nay",
-            "warning",
-        )
+        yield RULES.problem("van-ban-tuong-lai", (*path, "ngay"), so_ky_hieu=van_ban.so_ky_hieu, ngay=ngay)
 
 
-def symbol_matches_type(loai: str, so_ky_hieu: str, path: tuple[str | int, ...]) -> Iterator[Problem]:
-    """The symbol's type abbreviation is the one Phụ lục III gives ``loai``."""
-    symbol = parse_symbol(so_ky_hieu)
+def symbol_matches_type(
+    loai: str, ky_hieu: str, symbol: Symbol | None, path: tuple[str | int, ...]
+) -> Iterator[Problem]:
+    """The symbol's type abbreviation is the one Phụ lục III gives ``loai`` — for the
+    document's own symbol and for every cited one (``ky_hieu`` is the text shown)."""
     wanted = abbreviation_of(loai)
     if symbol is None or wanted is None:
         return  # the form itself is checked by the model; an unlisted type has no rule
     if loai.strip().lower() == CONG_VAN.lower():
         if symbol.loai is not None:
-            yield Problem(
-                path,
-                "cong-van-co-ten-loai",
-                f"công văn không có chữ viết tắt tên loại, nhưng «{so_ky_hieu}» bắt đầu bằng "
-                f"«{symbol.loai}»; ký hiệu công văn là «số/cơ quan-đơn vị», ví dụ «12/UBND-VX»",
-            )
+            yield RULES.problem("cong-van-co-ten-loai", path, ky_hieu=ky_hieu, co=symbol.loai)
         return
     if symbol.loai != wanted:
         found = f"«{symbol.loai}»" if symbol.loai else "không có chữ viết tắt tên loại"
-        yield Problem(
-            path,
-            "ky-hieu-sai-loai",
-            f"{loai} phải có ký hiệu bắt đầu bằng «{wanted}-» (Phụ lục III), «{so_ky_hieu}» "
-            f"có {found}",
-        )
-
-
-def _own_symbol(document: VanBanHanhChinh) -> Iterator[Problem]:
-    wanted = abbreviation_of(document.ten_loai)
-    first, _, agency = document.ky_hieu.partition("-")
-    if wanted and first != wanted:
-        yield Problem(
-            ("ky_hieu",),
-            "ky-hieu-sai-loai",
-            f"{document.ten_loai} có ký hiệu bắt đầu bằng «{wanted}-» (Phụ lục III), "
-            f"nhận được «{document.ky_hieu}»",
-        )
-    elif wanted and agency and not agency.startswith(document.co_quan.viet_tat):
-        yield Problem(
-            ("ky_hieu",),
-            "ky-hieu-co-quan",
-            f"phần cơ quan của ký hiệu «{document.ky_hieu}» khác chữ viết tắt của cơ quan "
-            f"«{document.co_quan.viet_tat}»",
-            "warning",
-        )
+        yield RULES.problem("ky-hieu-sai-loai", path, loai=loai, viet_tat=wanted, ky_hieu=ky_hieu, co=found)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from baocao.frame.model import Block, Text, VanBanHanhChinh, VanBanTrichDan
+from baocao.frame.model import Block, Text, VanBanHanhChinh, VanBanTrichDan, check_period
 
 Paragraphs = list[Text]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
@@ -53,11 +53,8 @@ class ThoiGianThucHien(Block):
     def _something(self) -> ThoiGianThucHien:
         if (self.tu_ngay is None) != (self.den_ngay is None):
             raise ValueError("cần cả «tu_ngay» và «den_ngay», hoặc bỏ cả hai")
-        if self.tu_ngay and self.den_ngay and self.tu_ngay > self.den_ngay:
-            raise ValueError(
-                f"«tu_ngay» ({self.tu_ngay:%d/%m/%Y}) phải trước hoặc bằng "
-                f"«den_ngay» ({self.den_ngay:%d/%m/%Y})"
-            )
+        if self.tu_ngay and self.den_ngay:
+            check_period(self.tu_ngay, self.den_ngay)
         if self.tu_ngay is None and not self.doan:
             raise ValueError("cần «tu_ngay» và «den_ngay», hoặc các đoạn «doan»")
         return self

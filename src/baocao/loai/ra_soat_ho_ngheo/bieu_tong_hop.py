@@ -5,8 +5,9 @@ Three parts, each used at its own step:
 - :func:`prepare` (loading): ``bieu_tong_hop: {tep: …xlsx, trang: …}`` becomes rows,
   read from the clerk's spreadsheet beside the data file, every value remembering
   its cell so a finding points at the sheet, row and column;
-- :func:`bieu_context` (rendering): the rows with their computed rates, changes,
-  group subtotals, totals and column codes (../shared/spec/ra-soat-ho-ngheo.md §3.1);
+- :func:`bieu_context` (rendering): the rates, changes, group subtotals and totals
+  :func:`~baocao.loai.ra_soat_ho_ngheo.figures.compute` derived, as the table prints
+  them, with the column codes (../shared/spec/ra-soat-ho-ngheo.md §3.1);
 - :func:`appendix` (template building): the table, through the frame's appendix
   facility (its own section, heading, "(Kèm theo …)" line and page numbers).
 """
@@ -17,13 +18,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
-from baocao.formatting import format_number, rate, to_roman, upper_vi
+from baocao.formatting import format_number, to_roman, upper_vi
 from baocao.frame import AppendixWriter
 from baocao.frame.table import Align, Column
 from baocao.loading import LoadedData, Origin
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, DongDonVi, TongBieu, tong_cac_dong
+from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
+
+RULES = RuleTable(__name__, [
+    ("bieu-hai-nguon", "error", "mô hình dữ liệu",
+     "ghi các dòng («dong») hoặc tên tệp bảng tính («tep»), không ghi cả hai"),
+    ("tong-bieu-khong-khop", "error", "spec §3.1 (dòng tổng cộng của biểu)",
+     "{o}: dòng «{dong}» ghi {so_lieu} là {ghi} nhưng cộng {pham_vi} được {tong}; kiểm tra lại số "
+     "liệu các đơn vị hoặc sửa ô này cho khớp"),
+])
+"""What reading the table from a spreadsheet can find (the rows' own rules are the model's)."""
 
 # --- loading: rows from a spreadsheet ---------------------------------------------------
 
@@ -129,13 +141,7 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
         return
     if "dong" in bieu:
         raise DataError(
-            [
-                loaded.finding(
-                    ("bieu_tong_hop", "dong"),
-                    "bieu-hai-nguon",
-                    "ghi các dòng («dong») hoặc tên tệp bảng tính («tep»), không ghi cả hai",
-                )
-            ]
+            [loaded.finding(("bieu_tong_hop", "dong"), "bieu-hai-nguon", RULES.message("bieu-hai-nguon"))]
         )
     name = bieu["tep"].strip()
     sheet_name = bieu.get("trang") if isinstance(bieu.get("trang"), str) else None
@@ -238,9 +244,12 @@ def _typed_totals_disagree(sheet: Sheet, typed: list[_Typed], units: list[dict[s
             findings.append(
                 Finding(
                     "tong-bieu-khong-khop",
-                    f"{sheet.where(cell.row, cell.column)}: dòng «{label}» ghi {figure} là "
-                    f"{format_number(written)} nhưng cộng {scope} được {format_number(total or 0)}; "
-                    "kiểm tra lại số liệu các đơn vị hoặc sửa ô này cho khớp",
+                    RULES.message(
+                        "tong-bieu-khong-khop", o=sheet.where(cell.row, cell.column), dong=label,
+                        so_lieu=figure, ghi=format_number(written), pham_vi=scope,
+                        tong=format_number(total or 0),
+                    ),
+                    severity=RULES["tong-bieu-khong-khop"].severity,
                     path="bieu_tong_hop.tep",
                     file=sheet.file,
                     line=cell.row,
@@ -310,26 +319,23 @@ def signed(change: int | None) -> str:
     return f"+{change}" if change > 0 else str(change)
 
 
-def _printed(stt: str, ten: str, figures: TongBieu) -> DongBieu:
-    before_poor, before_near = figures.nam_truoc_ho_ngheo, figures.nam_truoc_ho_can_ngheo
+def _printed(stt: str, ten: str, row: DongTinh) -> DongBieu:
+    """A row of :func:`~baocao.loai.ra_soat_ho_ngheo.figures.compute`'s table as printed."""
+    so = row.so
     return DongBieu(
         stt=stt,
         ten=ten,
-        tong_so_ho=figures.tong_so_ho,
-        so_khau=figures.so_khau,
-        ho_ngheo=figures.ho_ngheo,
-        ty_le_ngheo=rate(figures.ho_ngheo, figures.tong_so_ho),
-        ho_can_ngheo=figures.ho_can_ngheo,
-        ty_le_can_ngheo=rate(figures.ho_can_ngheo, figures.tong_so_ho),
-        nam_truoc_ngheo=before_poor,
-        nam_truoc_can_ngheo=before_near,
-        bien_dong_ngheo=signed(None if before_poor is None else figures.ho_ngheo - before_poor),
-        bien_dong_can_ngheo=signed(None if before_near is None else figures.ho_can_ngheo - before_near),
+        tong_so_ho=so.tong_so_ho,
+        so_khau=so.so_khau,
+        ho_ngheo=so.ho_ngheo,
+        ty_le_ngheo=row.ty_le_ngheo,
+        ho_can_ngheo=so.ho_can_ngheo,
+        ty_le_can_ngheo=row.ty_le_can_ngheo,
+        nam_truoc_ngheo=so.nam_truoc_ho_ngheo,
+        nam_truoc_can_ngheo=so.nam_truoc_ho_can_ngheo,
+        bien_dong_ngheo=signed(row.tang_giam_ngheo),
+        bien_dong_can_ngheo=signed(row.tang_giam_can_ngheo),
     )
-
-
-def _unit(stt: int, dong: DongDonVi) -> DongBieu:
-    return _printed(str(stt), dong.ten, tong_cac_dong([dong]))
 
 
 _GROUP_TITLES = {"thanh_thi": "Khu vực thành thị", "nong_thon": "Khu vực nông thôn"}
@@ -361,23 +367,22 @@ def column_codes(*, so_khau: bool, nam_truoc: bool) -> dict[str, str]:
     return codes
 
 
-def bieu_context(report: BaoCaoRaSoatHoNgheo) -> Bieu | None:
-    """The table's rows and totals, or None when the report has no table."""
-    bieu = report.bieu_tong_hop
-    if bieu is None:
+def bieu_context(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Bieu | None:
+    """The table as printed: the rows and totals of ``tinh`` (the report's
+    :func:`~baocao.loai.ra_soat_ho_ngheo.figures.compute`) with numbers, titles and
+    codes; None when the report has no table."""
+    bieu, figures = report.bieu_tong_hop, tinh.bieu
+    if bieu is None or figures is None:
         return None
-    rows = bieu.dong
-    grouped = rows[0].khu_vuc is not None
     groups: list[NhomBieu] = []
-    if grouped:
-        for number, area in enumerate(
-            [a for a in ("thanh_thi", "nong_thon") if any(d.khu_vuc == a for d in rows)], start=1
-        ):
-            members = [d for d in rows if d.khu_vuc == area]
-            subtotal = _printed(to_roman(number), _GROUP_TITLES[area], tong_cac_dong(members))
-            groups.append(NhomBieu(subtotal, [_unit(i, d) for i, d in enumerate(members, start=1)]))
-    else:
-        groups.append(NhomBieu(None, [_unit(i, d) for i, d in enumerate(rows, start=1)]))
+    for number, nhom in enumerate(figures.nhom, start=1):
+        subtotal = (
+            None if nhom.tong is None or nhom.khu_vuc is None
+            else _printed(to_roman(number), _GROUP_TITLES[nhom.khu_vuc], nhom.tong)
+        )
+        units = [_printed(str(i), d.ten, d) for i, d in enumerate(nhom.dong, start=1)]
+        groups.append(NhomBieu(subtotal, units))
+    rows = bieu.dong
     so_khau = rows[0].so_khau is not None
     nam_truoc = rows[0].nam_truoc is not None
     status = {"so_bo": "sơ bộ ", "chinh_thuc": "", "phuc_tra": "sau phúc tra "}[report.trang_thai]
@@ -392,7 +397,7 @@ def bieu_context(report: BaoCaoRaSoatHoNgheo) -> Bieu | None:
         nam_truoc=report.nam - 1,
         ma_cot=column_codes(so_khau=so_khau, nam_truoc=nam_truoc),
         nhom=groups,
-        tong=_printed("", "Tổng cộng", bieu.tong()),
+        tong=_printed("", "Tổng cộng", figures.tong),
     )
 
 

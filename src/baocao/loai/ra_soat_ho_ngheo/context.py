@@ -26,4 +26,5 @@ def context(report: BaoCaoRaSoatHoNgheo) -> NguCanh:
         f"Trên đây là báo cáo kết quả{_STATUS_WORDS[report.trang_thai]} công tác điều tra, "
         f"rà soát hộ nghèo, hộ cận nghèo năm {report.nam} của {report.co_quan.ten_goi_tat}./."
     )
-    return {"tinh": compute(report), "cau_ket": ket_luan, "bieu": bieu_context(report)}
+    tinh = compute(report)
+    return {"tinh": tinh, "cau_ket": ket_luan, "bieu": bieu_context(report, tinh)}

@@ -11,20 +11,30 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
-from pydantic_core import PydanticCustomError
 
-from baocao.formatting import format_date, format_number
+from baocao.consistency import RuleTable
 from baocao.frame.model import (
     MAX_ITEMS,
     Block,
     Count,
+    LocatedProblem,
     Ngay,
     PositiveCount,
     Text,
     VanBanHanhChinh,
     VanBanTrichDan,
+    check_period,
     located_error,
 )
+
+RULES = RuleTable(__name__, [
+    ("pham-vi-vuot", "error", "mô hình dữ liệu",
+     "số đơn vị đã rà soát ({da_ra_soat}) lớn hơn tổng số đơn vị ({tong})"),
+    ("thieu-tep", "error", "mô hình dữ liệu", "«trang» chỉ dùng cùng «tep» (tệp .xlsx)"),
+    ("bieu-thieu-cot", "error", "spec §3.1 (biểu tổng hợp)",
+     "«{ten}» thiếu {cot} trong khi các đơn vị khác có; ghi cho mọi đơn vị hoặc bỏ trống cả cột"),
+])
+"""The problems this type's model raises (its consistency rules are in :mod:`.rules`)."""
 
 Paragraphs = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 """Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
@@ -53,16 +63,7 @@ class ThoiGian(Block):
 
     @model_validator(mode="after")
     def _ordered(self) -> ThoiGian:
-        if self.tu_ngay > self.den_ngay:
-            raise PydanticCustomError(
-                "thoi-gian-nguoc",
-                "ngày bắt đầu «tu_ngay» ({start}) sau ngày kết thúc «den_ngay» ({end}); "
-                "kiểm tra lại hai ngày",
-                {
-                    "start": format_date(self.tu_ngay, style="short"),
-                    "end": format_date(self.den_ngay, style="short"),
-                },
-            )
+        check_period(self.tu_ngay, self.den_ngay)
         return self
 
 
@@ -78,11 +79,7 @@ class PhamVi(Block):
     @model_validator(mode="after")
     def _within(self) -> PhamVi:
         if self.so_don_vi_ra_soat > self.tong_so_don_vi:
-            raise PydanticCustomError(
-                "pham-vi-vuot",
-                "số đơn vị đã rà soát ({done}) lớn hơn tổng số đơn vị ({total})",
-                {"done": self.so_don_vi_ra_soat, "total": self.tong_so_don_vi},
-            )
+            raise RULES.error("pham-vi-vuot", da_ra_soat=self.so_don_vi_ra_soat, tong=self.tong_so_don_vi)
         return self
 
 
@@ -129,12 +126,6 @@ class DienBien(Block):
     tang_phat_sinh: Count = Field(0, description="Tăng do phát sinh mới")
     tang_khac: Count = Field(0, description="Tăng khác (chuyển đến, tách hộ …)")
     cuoi_ky: Count = Field(description="Số hộ cuối kỳ")
-
-    def cuoi_ky_tinh(self) -> int:
-        """The end of the period the movements give."""
-        decreases = self.giam_sang_nhom_khac + self.giam_thoat_han + self.giam_khac
-        increases = self.tang_tu_nhom_khac + self.tang_tai + self.tang_phat_sinh + self.tang_khac
-        return self.dau_ky - decreases + increases
 
 
 class NhomHo(Block):
@@ -216,21 +207,6 @@ class DongDonVi(Block):
     ho_can_ngheo: Count = Field(description="Số hộ cận nghèo")
     nam_truoc: NamTruocDonVi | None = Field(None, description="Số hộ nghèo, cận nghèo năm trước")
 
-    @model_validator(mode="after")
-    def _within_total(self) -> DongDonVi:
-        if self.ho_ngheo + self.ho_can_ngheo > self.tong_so_ho:
-            raise PydanticCustomError(
-                "vuot-tong-so-ho",
-                "«{ten}»: hộ nghèo ({ngheo}) cộng hộ cận nghèo ({can_ngheo}) lớn hơn tổng số hộ ({tong})",
-                {
-                    "ten": self.ten,
-                    "ngheo": format_number(self.ho_ngheo),
-                    "can_ngheo": format_number(self.ho_can_ngheo),
-                    "tong": format_number(self.tong_so_ho),
-                },
-            )
-        return self
-
 
 @dataclass(frozen=True)
 class TongBieu:
@@ -281,9 +257,9 @@ class BieuTongHop(Block):
 
     @model_validator(mode="after")
     def _columns_complete(self) -> BieuTongHop:
-        problems: list[tuple[tuple[str | int, ...], str, str, object]] = []
+        problems: list[LocatedProblem] = []
         if self.trang is not None and self.tep is None:
-            problems.append((("trang",), "thieu-tep", "«trang» chỉ dùng cùng «tep» (tệp .xlsx)", self.trang))
+            problems.append((("trang",), "thieu-tep", {}, self.trang))
         for key, label in (
             ("nam_truoc", "số năm trước"),
             ("so_khau", "số khẩu"),
@@ -293,21 +269,12 @@ class BieuTongHop(Block):
             if any(given) and not all(given):
                 index = given.index(False)
                 problems.append(
-                    (
-                        ("dong", index, key),
-                        "bieu-thieu-cot",
-                        f"«{self.dong[index].ten}» thiếu {label} trong khi các đơn vị khác có; "
-                        "ghi cho mọi đơn vị hoặc bỏ trống cả cột",
-                        None,
-                    )
+                    (("dong", index, key), "bieu-thieu-cot", {"ten": self.dong[index].ten, "cot": label},
+                     None)
                 )
         if problems:
-            raise located_error(BieuTongHop, problems)
+            raise located_error(BieuTongHop, RULES, problems)
         return self
-
-    def tong(self) -> TongBieu:
-        """The totals row."""
-        return tong_cac_dong(self.dong)
 
 
 class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
@@ -358,7 +325,7 @@ class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
         if not isinstance(ket_qua, dict):
             return data
         try:
-            sums = BieuTongHop.model_validate(data["bieu_tong_hop"]).tong()
+            sums = tong_cac_dong(BieuTongHop.model_validate(data["bieu_tong_hop"]).dong)
         except ValidationError:
             return data  # the table's own errors are reported by the normal validation
         filled = {**ket_qua}
@@ -378,46 +345,3 @@ class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
                 group["nam_truoc"] = {**previous, "so_ho": previous.get("so_ho", last_year)}
             filled[key] = group
         return {**data, "ket_qua": filled}
-
-    @model_validator(mode="after")
-    def _agrees_with_table(self) -> BaoCaoRaSoatHoNgheo:
-        if self.bieu_tong_hop is None:
-            return self
-        sums = self.bieu_tong_hop.tong()
-        ket_qua = self.ket_qua
-        checks: list[tuple[tuple[str | int, ...], int | None, int | None]] = [
-            (("ket_qua", "tong_so_ho"), ket_qua.tong_so_ho, sums.tong_so_ho),
-            (("ket_qua", "ho_ngheo", "so_ho"), ket_qua.ho_ngheo.so_ho, sums.ho_ngheo),
-            (("ket_qua", "ho_can_ngheo", "so_ho"), ket_qua.ho_can_ngheo.so_ho, sums.ho_can_ngheo),
-        ]
-        for key, last_year in (
-            ("ho_ngheo", sums.nam_truoc_ho_ngheo),
-            ("ho_can_ngheo", sums.nam_truoc_ho_can_ngheo),
-        ):
-            previous = getattr(ket_qua, key).nam_truoc
-            checks.append(
-                (("ket_qua", key, "nam_truoc", "so_ho"), previous.so_ho if previous else None, last_year)
-            )
-        problems: list[tuple[tuple[str | int, ...], str, str, object]] = [
-            (
-                loc,
-                "khong-khop-bieu",
-                f"ghi {format_number(given)} nhưng tổng các đơn vị trong biểu tổng hợp là "
-                f"{format_number(total)}; sửa cho khớp, hoặc bỏ trường này để tính từ biểu",
-                given,
-            )
-            for loc, given, total in checks
-            if given is not None and total is not None and given != total
-        ]
-        if not ket_qua.co_bieu_kem_theo:
-            problems.append(
-                (
-                    ("ket_qua", "co_bieu_kem_theo"),
-                    "phu-luc-khong-dan-chieu",
-                    "có biểu tổng hợp thì báo cáo phải dẫn chiếu tới phụ lục; bỏ «co_bieu_kem_theo: false»",
-                    False,
-                )
-            )
-        if problems:
-            raise located_error(BaoCaoRaSoatHoNgheo, problems)
-        return self

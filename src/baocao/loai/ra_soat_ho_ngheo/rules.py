@@ -1,13 +1,20 @@
-"""Consistency rules of the review report (../shared/spec/ra-soat-ho-ngheo.md §5)."""
+"""Consistency rules of the review report (../shared/spec/ra-soat-ho-ngheo.md §3, §6).
+
+The rules compute nothing: they compare what the data file states (a rate, a
+change, the end of the movement, the counts of section III) with the one result of
+:func:`baocao.loai.ra_soat_ho_ngheo.figures.compute`, the same figures the template
+prints.  Their codes, severities and messages are the rows of :data:`RULES`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from baocao.consistency import CheckContext, Problem
-from baocao.formatting import format_date, format_number, format_percent, rate
+from baocao.consistency import CheckContext, Problem, RuleTable
+from baocao.formatting import format_date, format_number, format_percent
 from baocao.frame.rules import earliest_issue_date_of, latest_issue_date
+from baocao.loai.ra_soat_ho_ngheo.figures import BieuTinh, ChiSo, KetQuaTinh, compute
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, NhomHo
 
 RATE_TOLERANCE = Decimal("0.01")
@@ -16,136 +23,174 @@ RATE_TOLERANCE = Decimal("0.01")
 LARGE_MOVE = Decimal("3")
 """A rate moving by more than this many points in a year is worth a second look."""
 
+_RATES = "spec §3 (tỷ lệ = số hộ / tổng số hộ × 100)"
+_MOVEMENT = "spec §3.2 (cuối kỳ = đầu kỳ − giảm + tăng)"
+_TABLE = "spec §3.1, §6.8 (biểu tổng hợp)"
+_PROCEDURE = "QĐ 24/2021/QĐ-TTg (spec §2.2)"
+
+RULES = RuleTable(__name__, [
+    ("vuot-tong-so-ho", "error", _RATES,
+     "{don_vi}hộ nghèo ({ngheo}) cộng hộ cận nghèo ({can_ngheo}) lớn hơn tổng số hộ ({tong})"),
+    ("ty-le-lech", "error", _RATES,
+     "tỷ lệ {nhom} ghi {ghi} nhưng {so_ho} / {tong} hộ = {tinh}; bỏ dòng tỷ lệ để tính tự động "
+     "hoặc sửa số hộ"),
+    ("thieu-nam-truoc", "error", "spec §6.4",
+     "có số tăng/giảm {nhom} nhưng thiếu số hộ năm trước («nam_truoc.so_ho»)"),
+    ("tang-giam-lech", "error", "spec §6.4",
+     "số tăng/giảm {nhom} ghi {ghi:+d} nhưng {so_ho} − {truoc} = {tinh:+d}"),
+    ("ty-le-bien-dong-lon", "warning", "spec §6.4",
+     "tỷ lệ {nhom} thay đổi {diem} điểm trong một năm (từ {truoc} đến {nay}); kiểm tra lại số liệu"),
+    ("dien-bien-lech", "error", _MOVEMENT,
+     "diễn biến {nhom}: đầu kỳ − giảm + tăng = {tinh}, nhưng cuối kỳ ghi {ghi}"),
+    ("dien-bien-cuoi-ky", "error", _MOVEMENT,
+     "số {nhom} cuối kỳ ({cuoi_ky}) khác số {nhom} năm nay ({so_ho})"),
+    ("dien-bien-dau-ky", "error", _MOVEMENT,
+     "số {nhom} đầu kỳ ({dau_ky}) khác số năm trước ({truoc})"),
+    ("chi-tieu-thieu-nam-truoc", "error", "spec §2.4, §6.6",
+     "có chỉ tiêu giảm hộ nghèo nhưng thiếu số hộ nghèo năm trước "
+     "(«ket_qua.ho_ngheo.nam_truoc.so_ho») để đánh giá"),
+    ("khong-khop-bieu", "error", _TABLE,
+     "ghi {ghi} nhưng tổng các đơn vị trong biểu tổng hợp là {tong}; sửa cho khớp, "
+     "hoặc bỏ trường này để tính từ biểu"),
+    ("phu-luc-khong-dan-chieu", "error", "NĐ 30/2020, Phụ lục I, Mục II.6; spec §6.10",
+     "có biểu tổng hợp thì báo cáo phải dẫn chiếu tới phụ lục; bỏ «co_bieu_kem_theo: false»"),
+    ("nam-sau-ngay-bao-cao", "error", _PROCEDURE,
+     "năm rà soát {nam} sau năm ban hành báo cáo ({nam_ban_hanh})"),
+    ("thoi-gian-sau-bao-cao", "error", _PROCEDURE,
+     "rà soát bắt đầu ngày {tu_ngay}, sau ngày ban hành báo cáo"),
+    ("bao-cao-truoc-ket-thuc", "warning", _PROCEDURE,
+     "báo cáo {trang_thai} ban hành trước khi kết thúc rà soát ({den_ngay}); kiểm tra lại ngày "
+     "hoặc ghi «trang_thai: so_bo»"),
+])
+"""Every finding of this type's rules (its model's own are in :data:`..model.RULES`)."""
+
 _GROUPS = (("ho_ngheo", "hộ nghèo"), ("ho_can_ngheo", "hộ cận nghèo"))
 
 
 def check_ra_soat_ho_ngheo(report: BaoCaoRaSoatHoNgheo, context: CheckContext) -> Iterator[Problem]:
     """Every rule of this report type."""
+    tinh = compute(report)
     ket_qua = report.ket_qua
-    total = ket_qua.tong_so_ho
-    if ket_qua.ho_ngheo.so_ho + ket_qua.ho_can_ngheo.so_ho > total:
-        yield Problem(
-            ("ket_qua", "ho_can_ngheo", "so_ho"),
-            "vuot-tong-so-ho",
-            f"hộ nghèo ({format_number(ket_qua.ho_ngheo.so_ho)}) cộng hộ cận nghèo "
-            f"({format_number(ket_qua.ho_can_ngheo.so_ho)}) lớn hơn tổng số hộ "
-            f"({format_number(total)})",
-        )
+    yield from _within_total(
+        ("ket_qua", "ho_can_ngheo", "so_ho"), "", ket_qua.ho_ngheo.so_ho, ket_qua.ho_can_ngheo.so_ho,
+        ket_qua.tong_so_ho,
+    )
     for key, label in _GROUPS:
-        yield from _group(getattr(ket_qua, key), ("ket_qua", key), label, total)
-    if ket_qua.chi_tieu is not None and ket_qua.ho_ngheo.nam_truoc is None:
-        yield Problem(
-            ("ket_qua", "chi_tieu"),
-            "chi-tieu-thieu-nam-truoc",
-            "có chỉ tiêu giảm hộ nghèo nhưng thiếu số hộ nghèo năm trước "
-            "(«ket_qua.ho_ngheo.nam_truoc.so_ho») để đánh giá",
+        yield from _group(
+            getattr(ket_qua, key), getattr(tinh, key), ("ket_qua", key), label, ket_qua.tong_so_ho
         )
+    if ket_qua.chi_tieu is not None and ket_qua.ho_ngheo.nam_truoc is None:
+        yield RULES.problem("chi-tieu-thieu-nam-truoc", ("ket_qua", "chi_tieu"))
+    if tinh.bieu is not None:
+        yield from _table(report, tinh, tinh.bieu)
     yield from _dates(report)
 
 
-def _group(nhom: NhomHo, path: tuple[str, ...], label: str, total: int) -> Iterator[Problem]:
-    computed = rate(nhom.so_ho, total)
-    if nhom.ty_le is not None and abs(nhom.ty_le - computed) > RATE_TOLERANCE:
-        yield Problem(
-            (*path, "ty_le"),
-            "ty-le-lech",
-            f"tỷ lệ {label} ghi {format_percent(nhom.ty_le)} nhưng {format_number(nhom.so_ho)} / "
-            f"{format_number(total)} hộ = {format_percent(computed)}; bỏ dòng tỷ lệ để tính tự động "
-            "hoặc sửa số hộ",
+def _within_total(
+    path: tuple[str | int, ...], don_vi: str, ngheo: int, can_ngheo: int, tong: int
+) -> Iterator[Problem]:
+    if ngheo + can_ngheo > tong:
+        yield RULES.problem(
+            "vuot-tong-so-ho", path, don_vi=don_vi, ngheo=format_number(ngheo),
+            can_ngheo=format_number(can_ngheo), tong=format_number(tong),
+        )
+
+
+def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: int) -> Iterator[Problem]:
+    if nhom.ty_le is not None and abs(nhom.ty_le - tinh.ty_le) > RATE_TOLERANCE:
+        yield RULES.problem(
+            "ty-le-lech", (*path, "ty_le"), nhom=label, ghi=format_percent(nhom.ty_le),
+            so_ho=format_number(nhom.so_ho), tong=format_number(total), tinh=format_percent(tinh.ty_le),
         )
     truoc = nhom.nam_truoc
     if nhom.tang_giam is not None:
-        if truoc is None:
-            yield Problem(
-                (*path, "tang_giam"),
-                "thieu-nam-truoc",
-                f"có số tăng/giảm {label} nhưng thiếu số hộ năm trước («nam_truoc.so_ho»)",
+        if truoc is None or tinh.tang_giam is None:
+            yield RULES.problem("thieu-nam-truoc", (*path, "tang_giam"), nhom=label)
+        elif nhom.tang_giam != tinh.tang_giam:
+            yield RULES.problem(
+                "tang-giam-lech", (*path, "tang_giam"), nhom=label, ghi=nhom.tang_giam,
+                so_ho=format_number(nhom.so_ho), truoc=format_number(truoc.so_ho), tinh=tinh.tang_giam,
             )
-        elif nhom.tang_giam != nhom.so_ho - truoc.so_ho:
-            yield Problem(
-                (*path, "tang_giam"),
-                "tang-giam-lech",
-                f"số tăng/giảm {label} ghi {nhom.tang_giam:+d} nhưng {format_number(nhom.so_ho)} − "
-                f"{format_number(truoc.so_ho)} = {nhom.so_ho - truoc.so_ho:+d}",
+    if truoc is not None and truoc.tong_so_ho is not None and truoc.ty_le is not None:
+        assert tinh.nam_truoc_ty_le_tinh is not None
+        if abs(truoc.ty_le - tinh.nam_truoc_ty_le_tinh) > RATE_TOLERANCE:
+            yield RULES.problem(
+                "ty-le-lech", (*path, "nam_truoc", "ty_le"), nhom=f"{label} năm trước",
+                ghi=format_percent(truoc.ty_le), so_ho=format_number(truoc.so_ho),
+                tong=format_number(truoc.tong_so_ho), tinh=format_percent(tinh.nam_truoc_ty_le_tinh),
             )
-    previous_rate = None
-    if truoc is not None:
-        previous_rate = truoc.ty_le
-        if truoc.tong_so_ho is not None:
-            computed_before = rate(truoc.so_ho, truoc.tong_so_ho)
-            if truoc.ty_le is not None and abs(truoc.ty_le - computed_before) > RATE_TOLERANCE:
-                yield Problem(
-                    (*path, "nam_truoc", "ty_le"),
-                    "ty-le-lech",
-                    f"tỷ lệ {label} năm trước ghi {format_percent(truoc.ty_le)} nhưng "
-                    f"{format_number(truoc.so_ho)} / {format_number(truoc.tong_so_ho)} hộ = "
-                    f"{format_percent(computed_before)}",
-                )
-            previous_rate = computed_before
-    if previous_rate is not None and abs(previous_rate - computed) > LARGE_MOVE:
-        yield Problem(
-            (*path, "so_ho"),
-            "ty-le-bien-dong-lon",
-            f"tỷ lệ {label} thay đổi {format_percent(abs(previous_rate - computed))} điểm trong một năm "
-            f"(từ {format_percent(previous_rate)} đến {format_percent(computed)}); kiểm tra lại số liệu",
-            "warning",
+    diem = tinh.bien_dong.diem if tinh.bien_dong is not None else None
+    if diem is not None and diem > LARGE_MOVE:
+        assert tinh.nam_truoc_ty_le is not None
+        yield RULES.problem(
+            "ty-le-bien-dong-lon", (*path, "so_ho"), nhom=label, diem=format_percent(diem),
+            truoc=format_percent(tinh.nam_truoc_ty_le), nay=format_percent(tinh.ty_le),
         )
     if nhom.dien_bien is not None:
-        yield from _movement(nhom, (*path, "dien_bien"), label)
+        yield from _movement(nhom, tinh, (*path, "dien_bien"), label)
 
 
-def _movement(nhom: NhomHo, path: tuple[str, ...], label: str) -> Iterator[Problem]:
+def _movement(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str) -> Iterator[Problem]:
     dien_bien = nhom.dien_bien
-    assert dien_bien is not None
-    if dien_bien.cuoi_ky_tinh() != dien_bien.cuoi_ky:
-        yield Problem(
-            (*path, "cuoi_ky"),
-            "dien-bien-lech",
-            f"diễn biến {label}: đầu kỳ − giảm + tăng = {format_number(dien_bien.cuoi_ky_tinh())}, "
-            f"nhưng cuối kỳ ghi {format_number(dien_bien.cuoi_ky)}",
+    assert dien_bien is not None and tinh.cuoi_ky_tinh is not None
+    if tinh.cuoi_ky_tinh != dien_bien.cuoi_ky:
+        yield RULES.problem(
+            "dien-bien-lech", (*path, "cuoi_ky"), nhom=label, tinh=format_number(tinh.cuoi_ky_tinh),
+            ghi=format_number(dien_bien.cuoi_ky),
         )
     if dien_bien.cuoi_ky != nhom.so_ho:
-        yield Problem(
-            (*path, "cuoi_ky"),
-            "dien-bien-cuoi-ky",
-            f"số {label} cuối kỳ ({format_number(dien_bien.cuoi_ky)}) khác số {label} năm nay "
-            f"({format_number(nhom.so_ho)})",
+        yield RULES.problem(
+            "dien-bien-cuoi-ky", (*path, "cuoi_ky"), nhom=label, cuoi_ky=format_number(dien_bien.cuoi_ky),
+            so_ho=format_number(nhom.so_ho),
         )
     if nhom.nam_truoc is not None and dien_bien.dau_ky != nhom.nam_truoc.so_ho:
-        yield Problem(
-            (*path, "dau_ky"),
-            "dien-bien-dau-ky",
-            f"số {label} đầu kỳ ({format_number(dien_bien.dau_ky)}) khác số năm trước "
-            f"({format_number(nhom.nam_truoc.so_ho)})",
+        yield RULES.problem(
+            "dien-bien-dau-ky", (*path, "dau_ky"), nhom=label, dau_ky=format_number(dien_bien.dau_ky),
+            truoc=format_number(nhom.nam_truoc.so_ho),
         )
+
+
+def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Iterator[Problem]:
+    """Each unit within its total; section III's counts are the table's totals."""
+    assert report.bieu_tong_hop is not None
+    for index, dong in enumerate(report.bieu_tong_hop.dong):
+        yield from _within_total(
+            ("bieu_tong_hop", "dong", index), f"«{dong.ten}»: ", dong.ho_ngheo, dong.ho_can_ngheo,
+            dong.tong_so_ho,
+        )
+    ket_qua, sums = report.ket_qua, bieu.tong.so
+    stated: list[tuple[tuple[str | int, ...], int | None, int | None]] = [
+        (("ket_qua", "tong_so_ho"), ket_qua.tong_so_ho, sums.tong_so_ho),
+        (("ket_qua", "ho_ngheo", "so_ho"), ket_qua.ho_ngheo.so_ho, sums.ho_ngheo),
+        (("ket_qua", "ho_can_ngheo", "so_ho"), ket_qua.ho_can_ngheo.so_ho, sums.ho_can_ngheo),
+        (("ket_qua", "ho_ngheo", "nam_truoc", "so_ho"), tinh.ho_ngheo.nam_truoc_so_ho,
+         sums.nam_truoc_ho_ngheo),
+        (("ket_qua", "ho_can_ngheo", "nam_truoc", "so_ho"), tinh.ho_can_ngheo.nam_truoc_so_ho,
+         sums.nam_truoc_ho_can_ngheo),
+    ]
+    for path, given, total in stated:
+        if given is not None and total is not None and given != total:
+            yield RULES.problem("khong-khop-bieu", path, ghi=format_number(given), tong=format_number(total))
+    if not ket_qua.co_bieu_kem_theo:
+        yield RULES.problem("phu-luc-khong-dan-chieu", ("ket_qua", "co_bieu_kem_theo"))
 
 
 def _dates(report: BaoCaoRaSoatHoNgheo) -> Iterator[Problem]:
     thoi_gian = report.trien_khai.thoi_gian
     issued_latest = latest_issue_date(report)
     if issued_latest.year < report.nam:
-        yield Problem(
-            ("nam",),
-            "nam-sau-ngay-bao-cao",
-            f"năm rà soát {report.nam} sau năm ban hành báo cáo ({issued_latest.year})",
-        )
+        yield RULES.problem("nam-sau-ngay-bao-cao", ("nam",), nam=report.nam, nam_ban_hanh=issued_latest.year)
     if thoi_gian.tu_ngay > issued_latest:
-        yield Problem(
-            ("trien_khai", "thoi_gian", "tu_ngay"),
-            "thoi-gian-sau-bao-cao",
-            f"rà soát bắt đầu ngày {format_date(thoi_gian.tu_ngay, style='short')}, sau ngày ban hành "
-            "báo cáo",
+        yield RULES.problem(
+            "thoi-gian-sau-bao-cao", ("trien_khai", "thoi_gian", "tu_ngay"),
+            tu_ngay=format_date(thoi_gian.tu_ngay, style="short"),
         )
     elif report.trang_thai != "so_bo" and earliest_issue_date_of(report.ngay) < thoi_gian.den_ngay:
         # A preliminary report is sent while the review is still open (as the seed is);
         # an official one normally is not.
-        yield Problem(
-            ("ngay",),
-            "bao-cao-truoc-ket-thuc",
-            f"báo cáo {_STATUS[report.trang_thai]} ban hành trước khi kết thúc rà soát "
-            f"({format_date(thoi_gian.den_ngay, style='short')}); kiểm tra lại ngày hoặc "
-            "ghi «trang_thai: so_bo»",
-            "warning",
+        yield RULES.problem(
+            "bao-cao-truoc-ket-thuc", ("ngay",), trang_thai=_STATUS[report.trang_thai],
+            den_ngay=format_date(thoi_gian.den_ngay, style="short"),
         )
 
 
