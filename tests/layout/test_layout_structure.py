@@ -18,7 +18,7 @@ from baocao.layout import LayoutError, check
 from baocao.layout.context import build_context
 from baocao.layout.reader import open_document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def elements(document: Any) -> Any:
