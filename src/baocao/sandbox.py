@@ -177,12 +177,11 @@ class AllowlistSandbox(SandboxedEnvironment):
         return super().getattr(obj, name) if isinstance(name, str) else super().getitem(obj, name)
 
     def _attribute(self, obj: Any, attribute: str) -> Any:
+        """An allowed attribute; a refused one raises at once (not a lazy undefined,
+        which ``check``'s blank sample would print as nothing)."""
         if not allowed(obj, attribute):
             if attribute.startswith("_") or _has_attribute(obj, attribute):
-                return self.undefined(
-                    f"mẫu không được dùng «{attribute}» của «{type(obj).__name__}»",
-                    obj=obj, name=attribute, exc=SecurityError,
-                )
+                raise SecurityError(f"mẫu không được dùng «{attribute}» của «{type(obj).__name__}»")
             return self.undefined(f"dữ liệu không có «{attribute}»", obj=obj, name=attribute)
         return getattr(obj, attribute)
 
