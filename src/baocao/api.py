@@ -41,7 +41,7 @@ from baocao.frame.context import frame_context
 from baocao.frame.model import VanBanHanhChinh
 from baocao.frame.rules import check_frame
 from baocao.loading import LoadedData, load_yaml
-from baocao.registry import Registry, ReportType, check_template, default_registry
+from baocao.registry import BUILTIN_PACKAGE, Registry, ReportType, check_template, default_registry
 from baocao.template_data import Record
 from baocao.validation import validate_model
 
@@ -312,6 +312,8 @@ def _render_bytes(
         "when": dt.datetime(when.year, when.month, when.day) if when else None,
     }
     context = build_context(report, report_type)
+    # Only baocao's own templates render in-process; a clerk's or a plugin's runs bounded.
+    metadata["isolated"] = template is not None or report_type.package != BUILTIN_PACKAGE
     prepared = prepare_template(source, report_type.filters)
     if prepared is not None:
         return render_prepared(prepared, context, **metadata)

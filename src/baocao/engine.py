@@ -21,6 +21,7 @@ from docxtpl import DocxTemplate, RichText
 from baocao.docx_package import normalize_package
 from baocao.errors import BaocaoError, TemplateError
 from baocao.formatting import FILTERS, format_date
+from baocao.isolation import run_isolated
 from baocao.markup import parse_emphasis
 from baocao.sandbox import AllowlistSandbox
 from baocao.template_data import Record, to_template_data
@@ -81,21 +82,28 @@ def render_docx(
     title: str = "",
     author: str = "",
     when: datetime | None = None,
+    isolated: bool = False,
 ) -> bytes:
     """Render a docxtpl template to deterministic .docx bytes (plain docxtpl, no cache).
 
     Errors in the template (syntax, an unknown variable, a sandbox violation) become
-    :class:`TemplateError` naming the template and the offending tag.
+    :class:`TemplateError` naming the template and the offending tag.  ``isolated``
+    renders in a child process with bounded time and memory (:mod:`baocao.isolation`):
+    for every template baocao did not make itself.
     """
     data = template_context(context, template_name)
-    document = DocxTemplate(io.BytesIO(template))
-    with _template_errors(template_name):
-        document.render(dict(data), jinja_env=env)
-    finish_body(document.docx.element.body)
-    _stamp(document.docx.core_properties, title, author, when)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalize_package(buffer.getvalue())
+
+    def work() -> bytes:
+        document = DocxTemplate(io.BytesIO(template))
+        with _template_errors(template_name):
+            document.render(dict(data), jinja_env=env)
+        finish_body(document.docx.element.body)
+        _stamp(document.docx.core_properties, title, author, when)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return normalize_package(buffer.getvalue())
+
+    return run_isolated(work, name=template_name) if isolated else work()
 
 
 def render_prepared(
@@ -106,13 +114,18 @@ def render_prepared(
     title: str = "",
     author: str = "",
     when: datetime | None = None,
+    isolated: bool = False,
 ) -> bytes:
     """:func:`render_docx` with a template prepared once (same bytes, a fraction of the time)."""
     data = template_context(context, template_name)
-    with _template_errors(template_name):
-        return prepared.render(
-            data, lambda props: _stamp(props, title, author, when), finish=finish_body
-        )
+
+    def work() -> bytes:
+        with _template_errors(template_name):
+            return prepared.render(
+                data, lambda props: _stamp(props, title, author, when), finish=finish_body
+            )
+
+    return run_isolated(work, name=template_name) if isolated else work()
 
 
 def prepare_template(
@@ -160,6 +173,8 @@ def _template_errors(template_name: str) -> Iterator[None]:
         raise
     except jinja2.TemplateError as error:
         raise TemplateError(_describe(error, template_name)) from None
+    except (OverflowError, ValueError, ZeroDivisionError, TypeError) as error:
+        raise TemplateError(f"{template_name}: mẫu lỗi khi tính: {error}") from None
 
 
 def _stamp(props: Any, title: str, author: str, when: datetime | None) -> None:

@@ -20,6 +20,8 @@ jinja2.exceptions.SecurityError: mẫu không được dùng «format» của «
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -27,9 +29,11 @@ from typing import Any
 from jinja2 import nodes, pass_environment
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, Macro, Undefined
-from jinja2.sandbox import SandboxedEnvironment, safe_range
+from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace
 from pydantic import BaseModel
+
+from baocao.formatting import format_number
 
 _STR_METHODS = frozenset({
     "capitalize", "endswith", "isdigit", "lower", "lstrip", "rstrip", "split", "splitlines",
@@ -57,11 +61,31 @@ ALLOWED_METHODS = _STR_METHODS | _MAPPING_METHODS | {"cycle", "changed", "weekda
                                                      "isoformat"}
 """Every method name a template may call, whatever it is called on."""
 
-ALLOWED_GLOBALS = {"range": safe_range, "namespace": Namespace}
-"""The only globals: Jinja's bounded ``range`` and ``namespace``; not ``lipsum``,
+MAX_RANGE = 100_000
+"""The most numbers ``range`` may give (Jinja's own bound)."""
+
+
+def bounded_range(*args: int) -> range:
+    """``range``, refused past :data:`MAX_RANGE` numbers.
+
+    >>> list(bounded_range(3))
+    [0, 1, 2]
+    >>> bounded_range(10**9)
+    Traceback (most recent call last):
+      ...
+    jinja2.exceptions.SecurityError: mẫu dùng range quá 100.000 số
+    """
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise SecurityError(f"mẫu dùng range quá {format_number(MAX_RANGE)} số")
+    return numbers
+
+
+ALLOWED_GLOBALS = {"range": bounded_range, "namespace": Namespace}
+"""The only globals: a bounded ``range`` and ``namespace``; not ``lipsum``,
 ``cycler``, ``joiner`` or ``dict``."""
 
-_SAFE_FUNCTIONS = (safe_range, Namespace)
+_SAFE_FUNCTIONS = (bounded_range, Namespace)
 
 
 def allowed(obj: Any, attribute: str) -> bool:
@@ -77,8 +101,21 @@ def allowed(obj: Any, attribute: str) -> bool:
     return any(isinstance(obj, kind) and attribute in names for kind, names in ALLOWED_ATTRIBUTES)
 
 
+MAX_SEQUENCE = 1_000_000
+"""The longest string or list an operator may make (``'a' * n``, ``a + b``)."""
+MAX_DIGITS = 1_000
+"""The most digits a power may have (``10 ** n``)."""
+MAX_FORMAT_WIDTH = 1_000
+"""The widest field a ``%`` format may ask for (``'%1000000000d' % 1``)."""
+
+_FORMAT_FIELD = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
 class AllowlistSandbox(SandboxedEnvironment):
-    """A sandboxed environment that allows only what is listed in this module."""
+    """A sandboxed environment that allows only what is listed in this module,
+    with the amplifying operators bounded (``*``, ``+``, ``**``, ``%``)."""
+
+    intercepted_binops = frozenset({"*", "+", "**", "%"})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,6 +125,18 @@ class AllowlistSandbox(SandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return allowed(obj, attr)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            _check_repeat(left, right)
+        elif operator == "+":
+            if _is_sequence(left) and _is_sequence(right) and len(left) + len(right) > MAX_SEQUENCE:
+                raise _too_long()
+        elif operator == "**":
+            _check_power(left, right)
+        elif operator == "%" and isinstance(left, str):
+            _check_format(left, right)
+        return super().call_binop(context, operator, left, right)
 
     def is_safe_callable(self, obj: Any) -> bool:
         if isinstance(obj, Macro) or any(obj is function for function in _SAFE_FUNCTIONS):
@@ -128,14 +177,40 @@ class AllowlistSandbox(SandboxedEnvironment):
         return super().getattr(obj, name) if isinstance(name, str) else super().getitem(obj, name)
 
     def _attribute(self, obj: Any, attribute: str) -> Any:
+        """An allowed attribute; a refused one raises at once (not a lazy undefined,
+        which ``check``'s blank sample would print as nothing)."""
         if not allowed(obj, attribute):
             if attribute.startswith("_") or _has_attribute(obj, attribute):
-                return self.undefined(
-                    f"mẫu không được dùng «{attribute}» của «{type(obj).__name__}»",
-                    obj=obj, name=attribute, exc=SecurityError,
-                )
+                raise SecurityError(f"mẫu không được dùng «{attribute}» của «{type(obj).__name__}»")
             return self.undefined(f"dữ liệu không có «{attribute}»", obj=obj, name=attribute)
         return getattr(obj, attribute)
+
+
+def _is_sequence(value: Any) -> bool:
+    return isinstance(value, str | list | tuple)
+
+
+def _check_repeat(left: Any, right: Any) -> None:
+    sequence, count = (left, right) if _is_sequence(left) else (right, left)
+    if _is_sequence(sequence) and isinstance(count, int) and len(sequence) * count > MAX_SEQUENCE:
+        raise _too_long()
+
+
+def _too_long() -> SecurityError:
+    return SecurityError(f"mẫu tạo chuỗi hay danh sách dài quá {format_number(MAX_SEQUENCE)} phần tử")
+
+
+def _check_power(base: Any, exponent: Any) -> None:
+    if isinstance(base, int | float) and isinstance(exponent, int | float) and abs(base) > 1:
+        if exponent * math.log10(abs(base)) > MAX_DIGITS:
+            raise SecurityError(f"mẫu tính lũy thừa quá {MAX_DIGITS} chữ số")
+
+
+def _check_format(template: str, values: Any) -> None:
+    for match in _FORMAT_FIELD.finditer(template):
+        for width in match.groups():
+            if width == "*" or (width is not None and int(width) > MAX_FORMAT_WIDTH):
+                raise SecurityError(f"mẫu định dạng «%» rộng quá {MAX_FORMAT_WIDTH} ký tự")
 
 
 @pass_environment

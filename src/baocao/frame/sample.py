@@ -88,7 +88,8 @@ def render_sample(template: bytes, *, template_name: str = "mẫu") -> bytes:
     env = make_environment()
     env.undefined = _Blank
     env.filters.update({name: _tolerant(function) for name, function in BASE_FILTERS.items()})
-    return render_docx(template, {"khung": frame_context(SAMPLE)}, template_name=template_name, env=env)
+    return render_docx(template, {"khung": frame_context(SAMPLE)}, template_name=template_name, env=env,
+                       isolated=True)
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
