@@ -19,8 +19,9 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seeds" / "bao-cao-ra-soat-ho-ngheo-bac-kan-2023.txt"
+DATA = ROOT / "tests" / "data"
+SEED = DATA / "seeds" / "bao-cao-ra-soat-ho-ngheo-bac-kan-2023.txt"
+"""The source report (a copy of ../shared/seeds/: a fresh clone has no sibling folders)."""
 BAC_KAN = EXAMPLES / "bac-kan-2023.yaml"
 
 

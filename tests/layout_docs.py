@@ -23,8 +23,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 from lxml import etree
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "corpus"
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+"""Real Word files no one here wrote (a copy of ../shared/corpus/, with its README)."""
 
 RuleStyle = Literal["border", "vml", "drawing", "underscores"]
 

@@ -1,6 +1,6 @@
 """The seed report comes out of examples/bac-kan-2023.yaml, paragraph by paragraph.
 
-The seed (../shared/seeds/) is read, not pasted.  What the comparison forgives is
+The seed (tests/data/seeds/, a copy of ../shared/seeds/) is read, not pasted.  What the comparison forgives is
 listed here, each with its reason:
 
 - markdown asterisks in the seed are formatting: they are checked as bold/italic
