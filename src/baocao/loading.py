@@ -119,7 +119,7 @@ class LoadedData:
                     )
                 ]
             )
-        return folder / name
+        return target  # resolved: what was checked is what is opened
 
     def _origin(self, path: Sequence[str | int]) -> Origin | None:
         key = tuple(path)

@@ -23,7 +23,8 @@ comma, semicolon or tab separated (Excel in a Vietnamese locale writes ";").
 Limits are on what is read, not on the file's size (a 2 kB .xlsx can hold 4 GiB of
 spaces): only a regular file is opened; each part of an .xlsx is refused before
 parsing when it would unpack to more than :data:`MAX_XLSX_PART_BYTES` (zipfile
-never returns more than a part declares); rows past :data:`MAX_SHEET_ROWS` and
+never returns more than a part declares), as is a sheet with a row of more cells
+than Excel has columns (a scan of its bytes); rows past :data:`MAX_SHEET_ROWS` and
 columns past :data:`MAX_SHEET_COLUMNS` are never padded nor kept; a .csv is
 streamed and stops at :data:`MAX_SPREADSHEET_BYTES` or :data:`MAX_SHEET_ROWS`.
 """
@@ -54,6 +55,8 @@ MAX_XLSX_PART_BYTES = 32 * 1024 * 1024
 three times a sheet of 25,000 rows of ten columns (10.8 MB)."""
 MAX_SHEET_ROWS = 25_000
 """The last row read: the report's 20,000 units, their title, headers and subtotals."""
+EXCEL_COLUMNS = 16_384
+"""Excel's last column (XFD): a row with more cells is not Excel's."""
 EXCEL_ROWS = 1_048_576
 """Excel's last row: a row numbered beyond it is not Excel's, and not read."""
 MAX_SHEET_COLUMNS = 200
@@ -326,6 +329,58 @@ def _check_parts(stream: BinaryIO, display: str) -> None:
         if part.file_size > MAX_XLSX_PART_BYTES:
             raise DataError([_too_big(display, f"{format_number(part.file_size)} byte", part.filename)])
     stream.seek(0)
+    with zipfile.ZipFile(stream) as archive:
+        for part in parts:
+            if part.filename.endswith((".xml", ".rels")):
+                _scan_part(archive, part.filename, display)
+    stream.seek(0)
+
+
+_CELL_OR_ROW = re.compile(rb"<(?:\w+:)?(c|row)[\s/>]|<!(DOCTYPE)")
+
+
+def _doctype(display: str, part: str) -> Finding:
+    return Finding(
+        "tep-bang-hong",
+        f"phần «{part}» của tệp bảng tính có khai báo DOCTYPE, điều Excel không bao giờ ghi; "
+        "hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
+        file=display,
+    )
+
+
+def _too_wide(display: str, part: str) -> Finding:
+    return Finding(
+        "bang-qua-rong",
+        f"phần «{part}» của tệp bảng tính có một dòng hơn {format_number(EXCEL_COLUMNS)} ô (số cột "
+        "tối đa của Excel); hãy mở bằng Excel, xóa các cột thừa rồi lưu lại",
+        file=display,
+    )
+
+
+def _scan_part(archive: zipfile.ZipFile, part: str, display: str) -> None:
+    """Refuse a part with a DOCTYPE (Excel never writes one; it is how entities are
+    declared), and a sheet with a row of more than Excel's 16,384 cells: openpyxl
+    holds a row's cells before dropping those past :data:`MAX_SHEET_COLUMNS` (one
+    row of 2,200,000 cells in 32 MB took 1 GB).  A scan of the bytes, in C."""
+    cells = 0
+    tail = b""
+    try:
+        with archive.open(part) as source:
+            while chunk := source.read(1 << 16):
+                data = tail + chunk
+                end = data.rfind(b"<")  # a tag cut at the chunk's end is scanned with the next
+                end = len(data) if end < 0 else end
+                for match in _CELL_OR_ROW.finditer(data, 0, end):
+                    if match.group(2):
+                        raise DataError([_doctype(display, part)])
+                    cells = 0 if match.group(1) == b"row" else cells + 1
+                    if cells > EXCEL_COLUMNS:
+                        raise DataError([_too_wide(display, part)])
+                tail = data[end:]
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise DataError(
+            [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
+        ) from None
 
 
 Rows = list[tuple[int, list[object]]]
