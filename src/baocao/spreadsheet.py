@@ -319,17 +319,16 @@ def _check_parts(stream: BinaryIO, display: str) -> None:
     (and fails on the checksum when a part claims less than it holds), so this bounds
     what openpyxl can read."""
     try:
-        with zipfile.ZipFile(stream) as archive:
-            parts = archive.infolist()
+        archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise DataError(
             [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
         ) from None
-    for part in parts:
-        if part.file_size > MAX_XLSX_PART_BYTES:
-            raise DataError([_too_big(display, f"{format_number(part.file_size)} byte", part.filename)])
-    stream.seek(0)
-    with zipfile.ZipFile(stream) as archive:
+    with archive:
+        parts = archive.infolist()
+        for part in parts:
+            if part.file_size > MAX_XLSX_PART_BYTES:
+                raise DataError([_too_big(display, f"{format_number(part.file_size)} byte", part.filename)])
         for part in parts:
             if part.filename.endswith((".xml", ".rels")):
                 _scan_part(archive, part.filename, display)
@@ -339,20 +338,12 @@ def _check_parts(stream: BinaryIO, display: str) -> None:
 _CELL_OR_ROW = re.compile(rb"<(?:\w+:)?(c|row)[\s/>]|<!(DOCTYPE)")
 
 
-def _doctype(display: str, part: str) -> Finding:
+def _part_finding(display: str, part: str, code: str, problem: str) -> Finding:
+    """A finding on one part of an .xlsx, with the one fix a clerk has: save it again."""
     return Finding(
-        "tep-bang-hong",
-        f"phần «{part}» của tệp bảng tính có khai báo DOCTYPE, điều Excel không bao giờ ghi; "
-        "hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
-        file=display,
-    )
-
-
-def _too_wide(display: str, part: str) -> Finding:
-    return Finding(
-        "bang-qua-rong",
-        f"phần «{part}» của tệp bảng tính có một dòng hơn {format_number(EXCEL_COLUMNS)} ô (số cột "
-        "tối đa của Excel); hãy mở bằng Excel, xóa các cột thừa rồi lưu lại",
+        code,
+        f"phần «{part}» của tệp bảng tính {problem}; hãy mở tệp bằng Excel, xóa phần thừa rồi "
+        "lưu lại dạng .xlsx",
         file=display,
     )
 
@@ -372,10 +363,17 @@ def _scan_part(archive: zipfile.ZipFile, part: str, display: str) -> None:
                 end = len(data) if end < 0 else end
                 for match in _CELL_OR_ROW.finditer(data, 0, end):
                     if match.group(2):
-                        raise DataError([_doctype(display, part)])
+                        raise DataError(
+                            [_part_finding(display, part, "tep-bang-hong",
+                                           "có khai báo DOCTYPE, điều Excel không bao giờ ghi")]
+                        )
                     cells = 0 if match.group(1) == b"row" else cells + 1
                     if cells > EXCEL_COLUMNS:
-                        raise DataError([_too_wide(display, part)])
+                        raise DataError(
+                            [_part_finding(display, part, "bang-qua-rong",
+                                           f"có một dòng hơn {format_number(EXCEL_COLUMNS)} ô "
+                                           "(số cột tối đa của Excel)")]
+                        )
                 tail = data[end:]
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         raise DataError(
