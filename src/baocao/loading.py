@@ -7,6 +7,9 @@ multiply a small file into a huge one.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +24,10 @@ from baocao.formatting import format_number
 MAX_FILE_BYTES = 1024 * 1024
 """The largest data file accepted (1 MB).  A report is a few kilobytes; a long table
 belongs in a spreadsheet beside the data file."""
+
+MAX_DEPTH = 40
+"""The deepest nesting of mappings and lists accepted.  A report is about six levels
+deep; the limit keeps a hostile file from exhausting Python's recursion."""
 
 Location = tuple[int, int]
 Path_ = tuple[str | int, ...]
@@ -49,6 +56,9 @@ class LoadedData:
     findings: list[Finding] = field(default_factory=list)
     """Problems found while preparing the data (in a spreadsheet it refers to), reported
     with the model's own findings."""
+    files_root: Path | None = None
+    """The folder the files the data names (``tep:``) must be in; None: the data
+    file's own folder (see :meth:`referenced_file`)."""
 
     def locate(self, path: Sequence[str | int]) -> Location | None:
         """The (line, column) of ``path`` or of its nearest ancestor in the file."""
@@ -84,6 +94,33 @@ class LoadedData:
         )
 
 
+    def referenced_file(self, path: Sequence[str | int], folder: Path, name: str) -> Path:
+        """The file a value at ``path`` names (``tep: ho-ngheo-2023.xlsx``), beside the data file.
+
+        ``name`` is taken relative to ``folder`` (the data file's folder) and must stay
+        inside :attr:`files_root` (by default ``folder``) once symbolic links are
+        resolved: a data file cannot make baocao read, and print the first cells of,
+        a file elsewhere on the machine.  Raises :class:`DataError` located at ``path``.
+        """
+        if "\x00" in name:
+            raise DataError(
+                [self.finding(path, "tep-ten-sai", "tên tệp có ký tự NUL (không in được); hãy gõ lại")]
+            )
+        root = (self.files_root or folder).resolve()
+        target = (folder / name).resolve()
+        if not target.is_relative_to(root):
+            raise DataError(
+                [
+                    self.finding(
+                        path,
+                        "tep-ngoai-thu-muc",
+                        f"tệp «{name}» nằm ngoài thư mục «{root}»; hãy chép bảng tính vào cùng "
+                        "thư mục với tệp dữ liệu (hoặc một thư mục con) rồi ghi tên tệp",
+                    )
+                ]
+            )
+        return target  # resolved: what was checked is what is opened
+
     def _origin(self, path: Sequence[str | int]) -> Origin | None:
         key = tuple(path)
         while key and self.origins:
@@ -103,20 +140,31 @@ def dotted(path: Sequence[str | int]) -> str:
     return out
 
 
-def load_yaml(path: str | Path) -> LoadedData:
-    """Read a YAML data file; any problem becomes a :class:`DataError` in Vietnamese."""
+def load_yaml(path: str | Path, *, files_root: str | Path | None = None) -> LoadedData:
+    """Read a YAML data file; any problem becomes a :class:`DataError` in Vietnamese.
+
+    Only a regular file is read (not a device, a pipe or a folder), and never more
+    than :data:`MAX_FILE_BYTES`, whatever the file claims its size is.
+    ``files_root`` widens where the files the data names may be (see
+    :meth:`LoadedData.referenced_file`); by default, the data file's folder and below.
+    """
     path = Path(path)
     name = str(path)
     try:
-        size = path.stat().st_size
+        raw = _read_regular(path, MAX_FILE_BYTES)
     except OSError as error:
         raise DataError([Finding("tep-khong-doc-duoc", _os_message(error), file=name)]) from None
-    if size > MAX_FILE_BYTES:
+    except ValueError:  # a NUL in the name
+        message = "tên tệp có ký tự NUL; hãy gõ lại"
+        raise DataError([Finding("tep-khong-doc-duoc", message, file=name)]) from None
+    if isinstance(raw, int):
+        limit = format_number(MAX_FILE_BYTES)
+        size = f"{format_number(raw)} byte" if raw > MAX_FILE_BYTES + 1 else f"hơn {limit} byte"
         raise DataError(
             [
                 Finding(
                     "tep-qua-lon",
-                    f"tệp dữ liệu {format_number(size)} byte vượt giới hạn "
+                    f"tệp dữ liệu {size} vượt giới hạn "
                     f"{format_number(MAX_FILE_BYTES)} byte; hãy kiểm tra lại có đúng là tệp báo cáo "
                     "không (bảng dài thì để trong tệp Excel hoặc CSV)",
                     file=name,
@@ -124,7 +172,7 @@ def load_yaml(path: str | Path) -> LoadedData:
             ]
         )
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DataError(
             [
@@ -138,7 +186,35 @@ def load_yaml(path: str | Path) -> LoadedData:
         ) from None
     except OSError as error:
         raise DataError([Finding("tep-khong-doc-duoc", _os_message(error), file=name)]) from None
-    return parse_yaml(text, name)
+    loaded = parse_yaml(text, name)
+    loaded.files_root = Path(files_root) if files_root is not None else None
+    return loaded
+
+
+class NotRegularFileError(OSError):
+    """A device, a pipe, a socket or a folder where a file was expected."""
+
+    def __init__(self, mode: int) -> None:
+        kind = "thư mục" if stat.S_ISDIR(mode) else "thiết bị, ống dẫn (FIFO) hoặc socket"
+        super().__init__(f"đây là {kind}, không phải tệp thường; hãy chỉ đến một tệp .yaml")
+
+
+def _read_regular(path: Path, limit: int) -> bytes | int:
+    """The bytes of a regular file, or its size when it holds more than ``limit`` bytes.
+
+    Opened without blocking (a FIFO would wait for a writer) and checked with
+    ``fstat`` on the open file, so a symbolic link to ``/dev/zero`` is refused too;
+    at most ``limit + 1`` bytes are read, whatever ``st_size`` says.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(info.st_mode)
+        if info.st_size > limit:
+            return info.st_size
+        data = stream.read(limit + 1)
+    return len(data) if len(data) > limit else data
 
 
 def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
@@ -194,6 +270,18 @@ _SCALARS = {
     # 2023-02-30 becomes a finding at its line instead of a parser error.
     "tag:yaml.org,2002:timestamp": SafeConstructor.construct_scalar,
 }
+_NUMBERS = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?[0-9]+"),
+    "tag:yaml.org,2002:float": re.compile(
+        r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    ),
+}
+"""The number forms a clerk writes.  YAML 1.1 also reads ``0x1F`` (hex), ``0b101``,
+``0o17``, ``1:20`` (base 60: 80), ``1_000``: refused, not silently converted."""
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+"""``010``: YAML 1.1 reads it as octal (8).  Passed on as the text typed: a code (a
+text field) keeps "010", a number field reads it as 10, as YAML 1.2 does."""
 _MAPPING = "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 _NO_TAG = "thẻ YAML («!…») không được dùng trong tệp dữ liệu; hãy ghi giá trị thường"
@@ -210,10 +298,20 @@ class _Walker:
         self._seen: set[int] = set()
         self._aliased: set[int] = set()
         self._constructor = SafeConstructor()
+        self._too_deep = False
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
         if not path:
             self.loaded.marks[()] = _mark(node)
+        if len(path) > MAX_DEPTH:
+            if not self._too_deep:
+                self._too_deep = True
+                self._refuse(
+                    node,
+                    "yaml-qua-sau",
+                    f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp; kiểm tra thụt lề và dấu ngoặc «[» «{{»",
+                )
+            return None
         if id(node) in self._seen:  # an alias: the same node met twice
             if id(node) not in self._aliased:
                 self._aliased.add(id(node))
@@ -234,6 +332,12 @@ class _Walker:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _SCALARS:
             self._refuse(node, "yaml-the", _NO_TAG)
             return None
+        if node.tag in _NUMBERS:
+            if _LEADING_ZERO.fullmatch(node.value):
+                return node.value  # as typed: a code keeps it, a number field reads it in base 10
+            if not _NUMBERS[node.tag].fullmatch(node.value):
+                self._refuse(node, "yaml-so-la", _odd_number(self._constructor, node))
+                return None
         try:
             return _SCALARS[node.tag](self._constructor, node)
         except (ValueError, yaml.YAMLError):
@@ -258,6 +362,20 @@ class _Walker:
     def _refuse(self, node: yaml.Node, code: str, message: str) -> None:
         line, column = _mark(node)
         self.problems.append(Finding(code, message, file=self.loaded.file, line=line, column=column))
+
+
+def _odd_number(constructor: SafeConstructor, node: yaml.ScalarNode) -> str:
+    """Why ``0x1F`` / ``1:20`` / ``1_000`` is refused, and how to write it."""
+    try:
+        read = _SCALARS[node.tag](constructor, node)
+        became = f" (YAML sẽ đọc thành {read})"
+    except (ValueError, yaml.YAMLError):
+        became = ""
+    return (
+        f"«{node.value}» không phải cách ghi số thông thường{became}; hãy ghi số thập phân chỉ "
+        f"gồm chữ số, ví dụ 1000 hoặc 2.5 (không dấu «:», «_», không «0x»), hoặc đặt trong "
+        f'ngoặc kép («"{node.value}"») nếu đây là chữ hay mã'
+    )
 
 
 def _mark(node: yaml.Node) -> Location:
@@ -287,6 +405,8 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
 def _os_message(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return "không tìm thấy tệp; kiểm tra lại đường dẫn"
+    if isinstance(error, NotRegularFileError):
+        return str(error)
     if isinstance(error, IsADirectoryError):
         return "đây là thư mục, không phải tệp dữ liệu"
     if isinstance(error, PermissionError):

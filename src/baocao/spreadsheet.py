@@ -19,22 +19,48 @@ be streamed (openpyxl's read-only mode does not expose merged ranges).
 Excel files are read with openpyxl in read-only mode (streaming rows, computed
 values of formulas as Excel last saved them); CSV with the standard library,
 comma, semicolon or tab separated (Excel in a Vietnamese locale writes ";").
+
+Limits are on what is read, not on the file's size (a 2 kB .xlsx can hold 4 GiB of
+spaces): only a regular file is opened; each part of an .xlsx is refused before
+parsing when it would unpack to more than :data:`MAX_XLSX_PART_BYTES` (zipfile
+never returns more than a part declares), as is a sheet with a row of more cells
+than Excel has columns (a scan of its bytes); rows past :data:`MAX_SHEET_ROWS` and
+columns past :data:`MAX_SHEET_COLUMNS` are never padded nor kept; a .csv is
+streamed and stops at :data:`MAX_SPREADSHEET_BYTES` or :data:`MAX_SHEET_ROWS`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
+import os
 import re
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
+from xml.etree.ElementTree import ParseError
 
 from baocao.errors import DataError, Finding
+from baocao.formatting import format_number
 
 MAX_SPREADSHEET_BYTES = 50 * 1024 * 1024
+"""The largest spreadsheet file read (50 MB; a .csv: the most bytes read)."""
+MAX_XLSX_PART_BYTES = 32 * 1024 * 1024
+"""The most one part of an .xlsx (a sheet, the shared strings) may unpack to: 32 MB,
+three times a sheet of 25,000 rows of ten columns (10.8 MB)."""
+MAX_SHEET_ROWS = 25_000
+"""The last row read: the report's 20,000 units, their title, headers and subtotals."""
+EXCEL_COLUMNS = 16_384
+"""Excel's last column (XFD): a row with more cells is not Excel's."""
+EXCEL_ROWS = 1_048_576
+"""Excel's last row: a row numbered beyond it is not Excel's, and not read."""
+MAX_SHEET_COLUMNS = 200
+"""Columns further right are not read (a summary table has about a dozen)."""
 HEADER_SEARCH_ROWS = 20
 """The header row is looked for among the first rows (a title may stand above it)."""
 
@@ -226,41 +252,150 @@ def _find_header(
 
 
 def _rows(path: Path, display: str, sheet: str | None) -> tuple[list[tuple[int, list[object]]], str | None]:
-    """Every row as (row number, values) and the sheet's name (None for CSV)."""
+    """Every non-empty row as (row number, values) and the sheet's name (None for CSV)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv"):
+        hint = "; hãy mở bằng Excel và lưu lại dạng .xlsx" if suffix == ".xls" else ""
+        raise DataError(
+            [Finding("tep-bang-sai-dang", f"chỉ đọc được tệp .xlsx hoặc .csv{hint}", file=display)]
+        )
+    if suffix == ".csv" and sheet is not None:
+        raise DataError(
+            [Finding("csv-khong-co-trang", "tệp .csv không có trang; bỏ «trang»", file=display)]
+        )
+    with _open_regular(path, display) as stream:
+        if suffix == ".csv":
+            return _csv_rows(stream, display), None
+        return _xlsx_rows(stream, display, sheet)
+
+
+def _open_regular(path: Path, display: str) -> BinaryIO:
+    """``path`` opened for reading when it is a regular file of at most
+    :data:`MAX_SPREADSHEET_BYTES` (checked on the open file: a link to a device is
+    refused; opened without blocking: a FIFO does not hang)."""
     try:
-        size = path.stat().st_size
-    except OSError:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
         raise DataError(
             [Finding("tep-bang-khong-co", "không tìm thấy tệp bảng tính; kiểm tra tên tệp", file=display)]
         ) from None
-    if size > MAX_SPREADSHEET_BYTES:
+    except (OSError, ValueError) as error:
+        reason = "không có quyền đọc" if isinstance(error, PermissionError) else str(error)
         raise DataError(
-            [Finding("tep-qua-lon", f"tệp bảng tính {size:,} byte vượt giới hạn", file=display)]
+            [Finding("tep-bang-khong-doc-duoc", f"không mở được tệp bảng tính ({reason})", file=display)]
+        ) from None
+    info = os.fstat(fd)
+    problem: Finding | None = None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "một thư mục" if stat.S_ISDIR(info.st_mode) else "thiết bị, ống dẫn (FIFO) hoặc socket"
+        problem = Finding(
+            "tep-bang-khong-phai-tep",
+            f"«{path.name}» là {kind}, không phải tệp bảng tính; hãy ghi tên một tệp .xlsx hoặc .csv",
+            file=display,
         )
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path, display, sheet)
-    if suffix == ".csv":
-        if sheet is not None:
-            raise DataError(
-                [Finding("csv-khong-co-trang", "tệp .csv không có trang; bỏ «trang»", file=display)]
-            )
-        return list(_csv_rows(path, display)), None
-    hint = "; hãy mở bằng Excel và lưu lại dạng .xlsx" if suffix == ".xls" else ""
-    raise DataError(
-        [Finding("tep-bang-sai-dang", f"chỉ đọc được tệp .xlsx hoặc .csv{hint}", file=display)]
+    elif info.st_size > MAX_SPREADSHEET_BYTES:
+        problem = _too_big(display, f"{format_number(info.st_size)} byte")
+    if problem is not None:
+        os.close(fd)
+        raise DataError([problem])
+    return os.fdopen(fd, "rb")
+
+
+def _too_big(display: str, size: str, part: str = "") -> Finding:
+    what = f"phần «{part}» của tệp bảng tính giải nén ra" if part else "tệp bảng tính"
+    limit = MAX_XLSX_PART_BYTES if part else MAX_SPREADSHEET_BYTES
+    return Finding(
+        "tep-qua-lon",
+        f"{what} {size}, vượt giới hạn {format_number(limit)} byte; hãy chỉ giữ biểu tổng hợp "
+        "trong tệp (xóa các trang, dòng và cột thừa) rồi lưu lại",
+        file=display,
     )
 
 
-def _xlsx_rows(path: Path, display: str, sheet: str | None) -> tuple[list[tuple[int, list[object]]], str]:
-    from openpyxl import load_workbook
+def _check_parts(stream: BinaryIO, display: str) -> None:
+    """Refuse an .xlsx whose parts would unpack to more than :data:`MAX_XLSX_PART_BYTES`.
 
+    The sizes are the ones the zip declares; zipfile never returns more than that
+    (and fails on the checksum when a part claims less than it holds), so this bounds
+    what openpyxl can read."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise DataError(
             [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
         ) from None
+    with archive:
+        parts = archive.infolist()
+        for part in parts:
+            if part.file_size > MAX_XLSX_PART_BYTES:
+                raise DataError([_too_big(display, f"{format_number(part.file_size)} byte", part.filename)])
+        for part in parts:
+            if part.filename.endswith((".xml", ".rels")):
+                _scan_part(archive, part.filename, display)
+    stream.seek(0)
+
+
+_CELL_OR_ROW = re.compile(rb"<(?:\w+:)?(c|row)[\s/>]|<!(DOCTYPE)")
+
+
+def _part_finding(display: str, part: str, code: str, problem: str) -> Finding:
+    """A finding on one part of an .xlsx, with the one fix a clerk has: save it again."""
+    return Finding(
+        code,
+        f"phần «{part}» của tệp bảng tính {problem}; hãy mở tệp bằng Excel, xóa phần thừa rồi "
+        "lưu lại dạng .xlsx",
+        file=display,
+    )
+
+
+def _scan_part(archive: zipfile.ZipFile, part: str, display: str) -> None:
+    """Refuse a part with a DOCTYPE (Excel never writes one; it is how entities are
+    declared), and a sheet with a row of more than Excel's 16,384 cells: openpyxl
+    holds a row's cells before dropping those past :data:`MAX_SHEET_COLUMNS` (one
+    row of 2,200,000 cells in 32 MB took 1 GB).  A scan of the bytes, in C."""
+    cells = 0
+    tail = b""
+    try:
+        with archive.open(part) as source:
+            while chunk := source.read(1 << 16):
+                data = tail + chunk
+                end = data.rfind(b"<")  # a tag cut at the chunk's end is scanned with the next
+                end = len(data) if end < 0 else end
+                for match in _CELL_OR_ROW.finditer(data, 0, end):
+                    if match.group(2):
+                        raise DataError(
+                            [_part_finding(display, part, "tep-bang-hong",
+                                           "có khai báo DOCTYPE, điều Excel không bao giờ ghi")]
+                        )
+                    cells = 0 if match.group(1) == b"row" else cells + 1
+                    if cells > EXCEL_COLUMNS:
+                        raise DataError(
+                            [_part_finding(display, part, "bang-qua-rong",
+                                           f"có một dòng hơn {format_number(EXCEL_COLUMNS)} ô "
+                                           "(số cột tối đa của Excel)")]
+                        )
+                tail = data[end:]
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise DataError(
+            [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
+        ) from None
+
+
+Rows = list[tuple[int, list[object]]]
+"""(row number, values), the non-empty rows of a sheet."""
+
+
+def _xlsx_rows(stream: BinaryIO, display: str, sheet: str | None) -> tuple[Rows, str]:
+    from openpyxl import load_workbook
+
+    _check_parts(stream, display)
+    try:
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError) as error:
+        raise DataError(
+            [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
+        ) from None
+    place = "trang đầu"
     try:
         if sheet is None:
             worksheet = workbook.worksheets[0]
@@ -272,19 +407,60 @@ def _xlsx_rows(path: Path, display: str, sheet: str | None) -> tuple[list[tuple[
                 message = f"không có trang «{sheet}»; các trang: {listed}"
                 raise DataError([Finding("khong-co-trang", message, file=display)])
             worksheet = workbook[actual]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
-        ]
+        place = f"trang «{worksheet.title}»"
+        # max_col bounds openpyxl's padding of missing cells (a sheet may declare
+        # A1:XFD1048576); a missing row is padded with one shared empty tuple, which
+        # _kept skips, so the first row with data past the limit is found and refused.
+        values = worksheet.iter_rows(max_row=EXCEL_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True)
+        rows = _kept(enumerate(values, start=1), display, place)
         return rows, worksheet.title
+    except DataError:
+        raise
+    except (ParseError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        raise DataError(
+            [Finding("tep-bang-hong", f"không đọc được {place} của tệp Excel ({error}); hãy mở bằng "
+                     "Excel và lưu lại", file=display)]
+        ) from None
     finally:
         workbook.close()
 
 
-def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, list[object]]]:
-    raw = path.read_bytes()
+def _kept(rows: Iterator[tuple[int, Sequence[object]]], display: str, place: str) -> Rows:
+    """The non-empty rows, refusing a row past :data:`MAX_SHEET_ROWS`."""
+    kept: Rows = []
+    blank: Sequence[object] | None = None
+    for number, values in rows:
+        if values is blank or (not any(values) and all(v is None or v == "" for v in values)):
+            blank = values  # openpyxl pads each missing row with one shared tuple: met at once
+            continue
+        if number > MAX_SHEET_ROWS:
+            raise DataError(
+                [
+                    Finding(
+                        "bang-qua-dai",
+                        f"{place} có dữ liệu ở dòng {format_number(number)}, vượt giới hạn "
+                        f"{format_number(MAX_SHEET_ROWS)} dòng; hãy xóa các dòng thừa ở cuối trang "
+                        "(hoặc tách biểu) rồi lưu lại",
+                        file=display,
+                        line=number,
+                    )
+                ]
+            )
+        last = max(index for index, value in enumerate(values) if value is not None and value != "")
+        kept.append((number, list(values[: last + 1])))
+    return kept
+
+
+def _csv_rows(stream: BinaryIO, display: str) -> Rows:
+    """The rows of a .csv, streamed: never more than :data:`MAX_SPREADSHEET_BYTES` read."""
+    bounded = io.BufferedReader(_Bounded(stream, MAX_SPREADSHEET_BYTES))
+    text = io.TextIOWrapper(bounded, encoding="utf-8-sig", newline="")
+    reader = None
     try:
-        text = raw.decode("utf-8-sig")
+        first = text.readline()
+        delimiter = max((";", ",", "\t"), key=first.count)
+        reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
+        return _kept(enumerate(reader, start=1), display, "tệp .csv")
     except UnicodeDecodeError:
         raise DataError(
             [
@@ -293,7 +469,45 @@ def _csv_rows(path: Path, display: str) -> Iterator[tuple[int, list[object]]]:
                 )
             ]
         ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first.count)
-    for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        yield number, list(values)
+    except _TooMuch:
+        raise DataError([_too_big(display, f"hơn {format_number(MAX_SPREADSHEET_BYTES)} byte")]) from None
+    except csv.Error as error:
+        line = getattr(reader, "line_num", None)
+        reason = (
+            f"một ô dài quá {format_number(csv.field_size_limit())} ký tự"
+            if "field larger" in str(error)
+            else f"sai cấu trúc CSV ({error})"
+        )
+        raise DataError(
+            [
+                Finding(
+                    "csv-hong",
+                    f"không đọc được tệp .csv: {reason}; kiểm tra dấu ngoặc kép «\"» ở dòng này",
+                    file=display,
+                    line=line,
+                )
+            ]
+        ) from None
+
+
+class _TooMuch(Exception):
+    pass
+
+
+class _Bounded(io.RawIOBase):
+    """A binary stream that fails once more than ``limit`` bytes have been read."""
+
+    def __init__(self, stream: BinaryIO, limit: int) -> None:
+        self._stream = stream
+        self._left = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(min(len(buffer), self._left + 1))
+        if len(data) > self._left:
+            raise _TooMuch
+        self._left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)

@@ -146,8 +146,9 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
     name = bieu["tep"].strip()
     sheet_name = bieu.get("trang") if isinstance(bieu.get("trang"), str) else None
     display = str(Path(loaded.file).parent / name)
+    path = loaded.referenced_file(("bieu_tong_hop", "tep"), folder, name)  # confined to the folder
     sheet = read_sheet(
-        folder / name, display=display, sheet=sheet_name, columns=columns(data.get("nam")), required=REQUIRED
+        path, display=display, sheet=sheet_name, columns=columns(data.get("nam")), required=REQUIRED
     )
     rows: list[dict[str, object]] = []
     units: list[dict[str, Cell]] = []
