@@ -23,9 +23,10 @@ from template_editing import HEADING, edited
 
 pytestmark = pytest.mark.skipif(not isolation.can_isolate(), reason="no fork on this platform")
 
-SMALL = Limits(cpu_seconds=2, wall_seconds=10, memory_bytes=512 * 1024**2, recursion=200)
+SMALL = Limits(cpu_seconds=2, wall_seconds=60, memory_bytes=512 * 1024**2, recursion=200)
+"""Two CPU seconds; on a loaded machine the wall deadline may come first (either stops it)."""
 
-EXHAUSTING = [
+EXHAUSTING: list[tuple[str, str | tuple[str, ...]]] = [
     ("{{ '{0:>1000000000}'.format(1) }}", "mẫu không được dùng «format» của «str»"),
     ("{{ 'a' * 10**9 }}", "mẫu tạo chuỗi hay danh sách dài quá 1.000.000 phần tử"),
     ("{{ [1] * 10**9 }}", "mẫu tạo chuỗi hay danh sách dài quá 1.000.000 phần tử"),
@@ -33,7 +34,7 @@ EXHAUSTING = [
     ("{{ '%1000000000d' % 1 }}", "mẫu định dạng «%» rộng quá 1000 ký tự"),
     ("{{ '%*d' % (1000000000, 1) }}", "mẫu định dạng «%» rộng quá 1000 ký tự"),
     ("{% for a in 'x' * 100000 %}{% for b in 'x' * 100000 %}{% endfor %}{% endfor %}",
-     "mẫu dùng quá giới hạn tài nguyên"),
+     ("mẫu dùng quá giới hạn tài nguyên", "mẫu chạy quá 60 giây nên bị dừng")),
     ("{% for i in range(10**9) %}{% endfor %}", "mẫu dùng range quá 100.000 số"),
     ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "mẫu gọi lồng nhau quá sâu"),
     ("{{ lipsum(n=10**6) }}", "không có «lipsum»"),
@@ -55,14 +56,17 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("small_limits")
 @pytest.mark.parametrize(("payload", "expected"), EXHAUSTING, ids=[p[:50] for p, _ in EXHAUSTING])
-def test_an_exhausting_template_is_stopped_with_a_vietnamese_error(payload: str, expected: str) -> None:
+def test_an_exhausting_template_is_stopped_with_a_vietnamese_error(
+    payload: str, expected: str | tuple[str, ...]
+) -> None:
     report = baocao.load(BAC_KAN)
     context = build_context(report, default_registry().get(report.loai))
     source = edited(HEADING, escape(payload, {"'": "&apos;", '"': "&quot;"}))
     with pytest.raises(TemplateError) as caught:
         render_docx(source, context, template_name="doc-hai.docx", env=make_environment(), isolated=True)
     message = str(caught.value)
-    assert message.startswith("doc-hai.docx: mẫu ") and expected in message
+    alternatives = (expected,) if isinstance(expected, str) else expected
+    assert message.startswith("doc-hai.docx: mẫu ") and any(e in message for e in alternatives)
     assert _children() == []
 
 
