@@ -19,11 +19,12 @@ check twice, and a report whose lists were changed in place is checked again.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast, overload
+from typing import IO, Any, Generic, TypeVar, cast, overload
 
 from pydantic_core import PydanticSerializationError
 
@@ -40,12 +41,17 @@ from baocao.errors import DataError, Finding, PluginError, TemplateError
 from baocao.frame.context import frame_context
 from baocao.frame.model import VanBanHanhChinh
 from baocao.frame.rules import check_frame
-from baocao.loading import LoadedData, load_yaml
+from baocao.loading import MAX_FILE_BYTES, LoadedData, load_yaml, parse_yaml
 from baocao.registry import BUILTIN_PACKAGE, Registry, ReportType, check_template, default_registry
 from baocao.template_data import Record
 from baocao.validation import validate_model
 
 M = TypeVar("M", bound=VanBanHanhChinh)
+
+Source = str | os.PathLike[str] | Mapping[str, Any] | IO[str] | VanBanHanhChinh
+"""What :func:`load` and :func:`validate` read: a data file's path, an open text
+stream of YAML (``io.StringIO(text)``), the data as a mapping (what the YAML would
+hold), or a model built in code."""
 
 
 @dataclass(frozen=True)
@@ -60,21 +66,22 @@ class Checked(Generic[M]):
 
 @overload
 def load(
-    path: str | Path, model: None = None, *, registry: Registry | None = None,
+    source: Source, model: None = None, *, registry: Registry | None = None,
     today: dt.date | None = None,
 ) -> VanBanHanhChinh: ...
 @overload
 def load(
-    path: str | Path, model: type[M], *, registry: Registry | None = None,
+    source: Source, model: type[M], *, registry: Registry | None = None,
     today: dt.date | None = None,
 ) -> M: ...
 def load(
-    path: str | Path, model: type[M] | None = None, *, registry: Registry | None = None,
+    source: Source, model: type[M] | None = None, *, registry: Registry | None = None,
     today: dt.date | None = None,
 ) -> VanBanHanhChinh:
-    """Read and check a data file; raise :class:`DataError` listing every error
-    (and the warnings found beside them).  Warnings alone do not raise: see
-    :func:`validate` to get them.
+    """Read and check a data file (or YAML text, a mapping, a model: :data:`Source`);
+    raise :class:`DataError` listing every error (and the warnings found beside
+    them), in Vietnamese, located at the line when there is a text.  Warnings
+    alone do not raise: see :func:`validate` to get them.
 
     ``model`` narrows the result to a report type's model class, for the type
     checker and at run time: a data file of another type is a :class:`DataError`
@@ -85,37 +92,47 @@ def load(
     >>> report.ket_qua.ho_ngheo.so_ho                                      # doctest: +SKIP
     242
     """
-    report, findings = inspect(path, registry=registry, today=today, model=model)
+    report, findings = inspect(source, registry=registry, today=today, model=model)
     if report is None:
         raise DataError(findings)
     return report
 
 
 def validate(
-    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None
+    source: Source, *, registry: Registry | None = None, today: dt.date | None = None
 ) -> list[Finding]:
-    """Every problem in a data file, errors and warnings, without raising (an empty
-    list when there is nothing to say).  ``today`` enables the "dated in the
-    future" warnings; the library never reads the clock itself."""
-    return inspect(path, registry=registry, today=today)[1]
+    """Every problem in a data file (or YAML text, a mapping, a model), errors and
+    warnings, without raising (an empty list when there is nothing to say).
+    ``today`` enables the "dated in the future" warnings; the library never reads
+    the clock itself."""
+    return inspect(source, registry=registry, today=today)[1]
 
 
 def inspect(
-    path: str | Path, *, registry: Registry | None = None, today: dt.date | None = None,
+    source: Source, *, registry: Registry | None = None, today: dt.date | None = None,
     model: type[VanBanHanhChinh] | None = None,
 ) -> tuple[VanBanHanhChinh | None, list[Finding]]:
     """The checked model (None when there are errors) and every finding; with
     ``model``, a file of a type whose model is not that class is an error."""
     registry = registry or default_registry()
+    if isinstance(source, VanBanHanhChinh):
+        try:
+            checked_model = check(source, registry=registry, today=today)
+        except DataError as error:
+            return None, error.findings
+        if model is not None and not isinstance(checked_model.report, model):
+            return None, [Finding("sai-loai", f"mô hình là {type(source).__name__}, không phải "
+                                  f"{model.__name__}", path="loai")]
+        return checked_model.report, list(checked_model.findings)
     noted: list[Finding] = []  # what a prepare hook found, reported beside the rest
     try:
-        loaded = load_yaml(path)
+        loaded, folder = _read(source)
         noted = loaded.findings
         report_type = _type_of(loaded, registry)
         if model is not None and not issubclass(report_type.model, model):
             raise DataError([_wrong_model(loaded, report_type, model)])
         if report_type.prepare is not None:
-            report_type.prepare(loaded, Path(path).parent)
+            report_type.prepare(loaded, folder)
         checked = _check(loaded, report_type, report_type.model, today=today)
     except DataError as error:
         return None, DataError([*noted, *error.findings]).findings
@@ -124,6 +141,22 @@ def inspect(
         return None, findings
     _remember(checked, registry)
     return checked.report, findings
+
+
+def _read(source: str | os.PathLike[str] | Mapping[str, Any] | IO[str]) -> tuple[LoadedData, Path]:
+    """The data and the folder its ``tep:`` files are read from (the data file's,
+    else the working directory)."""
+    if isinstance(source, Mapping):
+        return LoadedData(dict(source), ""), Path.cwd()
+    if hasattr(source, "read"):
+        text = source.read(MAX_FILE_BYTES + 1)
+        name = str(getattr(source, "name", "") or "<dữ liệu>")
+        if len(text) > MAX_FILE_BYTES:
+            raise DataError([Finding("tep-qua-lon", f"dữ liệu dài hơn giới hạn {MAX_FILE_BYTES} ký tự",
+                                     file=name)])
+        return parse_yaml(text, name), Path.cwd()
+    path = Path(source)
+    return load_yaml(path), path.parent
 
 
 def check(
