@@ -8,6 +8,7 @@ meant.  All problems are collected in one run.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -38,7 +39,7 @@ RULES = RuleTable(__name__, [
     ("danh-sach-dai", "error", _MODEL, "nhiều nhất {so_muc} mục"),
     ("ngoai-khoang", "error", _MODEL, "phải {so_sanh} {gioi_han}, nhận được {gia_tri}"),
     ("gia-tri-khong-cho-phep", "error", _MODEL,
-     "giá trị {gia_tri} không được phép; chọn một trong: {cho_phep}"),
+     "{gia_tri} không được phép; chọn một trong: {cho_phep}"),
     ("kieu-dung-sai", "error", _MODEL, "cần «true» (có) hoặc «false» (không)"),
     ("sai-dang", "error", _MODEL, "{gia_tri} không đúng dạng (không chứa dấu cách hoặc dấu «/»)"),
     ("kieu-bang", "error", _MODEL, "cần một bảng «khóa: giá trị» (các dòng thụt lề bên dưới)"),
@@ -134,6 +135,8 @@ def _values(code: str, detail: ErrorDetails) -> dict[str, object]:
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
     value = detail.get("input")
     shown = f"«{value}»" if isinstance(value, str | int | float) and not isinstance(value, bool) else ""
+    if value is None or value == "":
+        shown = "giá trị để trống"
     if code in ("kieu-so-nguyen", "kieu-ngay"):
         return {"gia_tri": shown or "giá trị khác"}
     if code in ("kieu-so", "sai-dang"):
@@ -147,7 +150,10 @@ def _values(code: str, detail: ErrorDetails) -> dict[str, object]:
             return {"so_sanh": "lớn hơn hoặc bằng", "gioi_han": ctx.get("ge"), "gia_tri": shown}
         return {"so_sanh": "nhỏ hơn hoặc bằng", "gioi_han": ctx.get("le"), "gia_tri": shown}
     if code == "gia-tri-khong-cho-phep":
-        return {"gia_tri": shown, "cho_phep": ctx.get("expected")}
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        allowed = ", ".join(f"«{choice}»" for choice in choices) or str(ctx.get("expected"))
+        return {"gia_tri": shown if shown.startswith("giá trị") else f"giá trị {shown}".rstrip(),
+                "cho_phep": allowed}
     if code == "gia-tri":
         error = ctx.get("error")
         if kind in ("value_error", "assertion_error"):
