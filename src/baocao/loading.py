@@ -49,6 +49,9 @@ class LoadedData:
     findings: list[Finding] = field(default_factory=list)
     """Problems found while preparing the data (in a spreadsheet it refers to), reported
     with the model's own findings."""
+    flow_plain: set[Path_] = field(default_factory=set)
+    """Unquoted texts written inside a bracketed list «[A, B]»: the YAML split them at
+    a comma, which may have been part of a name (:mod:`baocao.frame.rules` warns)."""
 
     def locate(self, path: Sequence[str | int]) -> Location | None:
         """The (line, column) of ``path`` or of its nearest ancestor in the file."""
@@ -226,6 +229,8 @@ class _Walker:
             items = []
             for index, item in enumerate(node.value):
                 self.loaded.marks[(*path, index)] = _mark(item)
+                if node.flow_style and isinstance(item, yaml.ScalarNode) and not item.style:
+                    self.loaded.flow_plain.add((*path, index))
                 items.append(self.value(item, (*path, index)))
             return items
         return self._scalar(node)
