@@ -140,7 +140,8 @@ def test_builder_font_sizes_are_nd30s(built: docx.document.Document) -> None:
         "{{ khung.trich_yeu }}": nd30.TRICH_YEU,
         "Kính gửi:": nd30.KINH_GUI,
         "Nơi nhận:": nd30.NOI_NHAN,
-        "- {{ noi }};": nd30.DANH_SACH_NOI_NHAN,
+        "{{ noi }}": nd30.DANH_SACH_NOI_NHAN,
+        "{{ ghi }}": nd30.DANH_SACH_NOI_NHAN,
         "{{ khung.ho_ten }}": nd30.HO_TEN,
     }
     assert {text: sizes[text] for text in expected} == {t: s.frame for t, s in expected.items()}

@@ -203,7 +203,9 @@ def _check(
     report = validate_model(model, loaded)
     findings = DataError(
         loaded.finding(problem.path, problem.code, problem.message, severity=problem.severity)
-        for problem in consistency_problems(report, report_type, today=today)
+        for problem in consistency_problems(
+            report, report_type, today=today, flow_plain=frozenset(loaded.flow_plain)
+        )
     ).findings
     if any(f.severity == "error" for f in findings):
         raise DataError(findings)
@@ -211,10 +213,12 @@ def _check(
 
 
 def consistency_problems(
-    report: VanBanHanhChinh, report_type: ReportType, *, today: dt.date | None = None
+    report: VanBanHanhChinh, report_type: ReportType, *, today: dt.date | None = None,
+    flow_plain: frozenset[tuple[str | int, ...]] = frozenset(),
 ) -> list[Problem]:
-    """The frame's and the type's consistency rules applied to ``report``."""
-    context = CheckContext(today=today)
+    """The frame's and the type's consistency rules applied to ``report``
+    (``flow_plain``: see :class:`baocao.consistency.CheckContext`)."""
+    context = CheckContext(today=today, flow_plain=flow_plain)
     problems = list(check_frame(report, context))
     if report_type.checks is not None:
         problems.extend(report_type.checks(report, context))

@@ -54,9 +54,13 @@ class Problem:
 @dataclass(frozen=True)
 class CheckContext:
     """What rules may know besides the document: today's date, when the caller
-    gives it (the library never reads the clock itself)."""
+    gives it (the library never reads the clock itself), and how the data file
+    wrote its lists."""
 
     today: dt.date | None = None
+    flow_plain: frozenset[Path] = frozenset()
+    """Paths of the unquoted texts the data file wrote inside a bracketed list «[…]»
+    (:attr:`baocao.loading.LoadedData.flow_plain`); empty for a model built in code."""
 
 
 Rule = Callable[..., Iterable[Problem]]

@@ -59,6 +59,9 @@ class LoadedData:
     files_root: Path | None = None
     """The folder the files the data names (``tep:``) must be in; None: the data
     file's own folder (see :meth:`referenced_file`)."""
+    flow_plain: set[Path_] = field(default_factory=set)
+    """Unquoted texts written inside a bracketed list «[A, B]»: the YAML split them at
+    a comma, which may have been part of a name (:mod:`baocao.frame.rules` warns)."""
 
     def locate(self, path: Sequence[str | int]) -> Location | None:
         """The (line, column) of ``path`` or of its nearest ancestor in the file."""
@@ -324,6 +327,8 @@ class _Walker:
             items = []
             for index, item in enumerate(node.value):
                 self.loaded.marks[(*path, index)] = _mark(item)
+                if node.flow_style and isinstance(item, yaml.ScalarNode) and not item.style:
+                    self.loaded.flow_plain.add((*path, index))
                 items.append(self.value(item, (*path, index)))
             return items
         return self._scalar(node)

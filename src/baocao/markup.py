@@ -2,7 +2,12 @@
 
 Clerks mark emphasis in YAML the way they would in a chat message; this module
 turns it into runs.  It is deliberately tiny: no links, no headings, no HTML.
-A ``\\*`` is a literal asterisk; a marker left open is printed as it is.
+
+Formulas are safe: a ``*`` or ``**`` that cannot open or close is printed as it is.
+A marker opens only when text follows it without a space, and closes only when text
+precedes it without a space (as in Markdown), so "x * 100%" and "a * b * c" stay
+literal; one inside a word or number ("2*3", "10**6") is literal; a marker left open
+stays literal too; ``\\*`` is always a literal asterisk.
 """
 
 from __future__ import annotations
@@ -32,23 +37,34 @@ def parse_emphasis(text: str) -> list[Run]:
     Run(text='kế hoạch giảm 23 hộ', bold=False, italic=True)
     >>> parse_emphasis(r"5 \\* 3 và *mở")
     [Run(text='5 * 3 và *mở', bold=False, italic=False)]
+
+    Formulas: a marker with a space on both sides is an asterisk, not emphasis.
+
+    >>> parse_emphasis("a * b * c")
+    [Run(text='a * b * c', bold=False, italic=False)]
+    >>> [(run.text, run.italic) for run in parse_emphasis("Tỷ lệ = x * 100% (*ước tính*)")]
+    [('Tỷ lệ = x * 100% (', False), ('ước tính', True), (')', False)]
+    >>> plain_text("2*3*4 = 24; 10**6 và 10**3")
+    '2*3*4 = 24; 10**6 và 10**3'
+    >>> parse_emphasis("** mở mà không đóng")
+    [Run(text='** mở mà không đóng', bold=False, italic=False)]
     """
     tokens = _tokenize(text)
-    paired = _paired_markers(tokens)
+    paired = _paired_markers(text, tokens)
     runs: list[Run] = []
     bold = italic = False
     buffer = ""
-    for index, (is_marker, token) in enumerate(tokens):
-        if is_marker and index in paired:
+    for index, token in enumerate(tokens):
+        if token.marker and index in paired:
             if buffer:
                 runs.append(Run(buffer, bold, italic))
                 buffer = ""
-            if token == "**":
+            if token.text == "**":
                 bold = not bold
             else:
                 italic = not italic
         else:
-            buffer += token
+            buffer += token.text
     if buffer:
         runs.append(Run(buffer, bold, italic))
     return _merge(runs)
@@ -66,32 +82,50 @@ def plain_text(text: str) -> str:
 _TOKEN = re.compile(r"(?P<escaped>\\\*)|(?P<marker>\*\*|\*)|(?P<text>[^*\\]+|\\)")
 
 
-def _tokenize(text: str) -> list[tuple[bool, str]]:
-    """(is_marker, text) pairs; an escaped asterisk is text."""
-    tokens: list[tuple[bool, str]] = []
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    marker: bool = False
+    start: int = 0
+    """Where the token starts in the source text (markers only)."""
+
+
+def _tokenize(text: str) -> list[_Token]:
+    """The text as tokens; an escaped asterisk is text."""
+    tokens: list[_Token] = []
     for match in _TOKEN.finditer(text):
         if match["escaped"]:
-            tokens.append((False, "*"))
+            tokens.append(_Token("*"))
         elif match["marker"]:
-            tokens.append((True, match["marker"]))
+            tokens.append(_Token(match["marker"], marker=True, start=match.start()))
         else:
-            tokens.append((False, match["text"]))
+            tokens.append(_Token(match["text"]))
     return tokens
 
 
-def _paired_markers(tokens: list[tuple[bool, str]]) -> set[int]:
-    """Indices of markers that have a partner; an unpaired marker stays text."""
+def _paired_markers(text: str, tokens: list[_Token]) -> set[int]:
+    """Indices of markers that open and close a run; any other marker stays text.
+
+    A marker can open when a character other than a space follows it, and close when
+    one precedes it; one between two letters or digits does neither.  An opener pairs
+    with the next marker of its kind that can close.
+    """
     paired: set[int] = set()
     for marker in ("**", "*"):
         opened: int | None = None
-        for index, (is_marker, token) in enumerate(tokens):
-            if not is_marker or token != marker:
+        for index, token in enumerate(tokens):
+            if not token.marker or token.text != marker:
                 continue
-            if opened is None:
-                opened = index
-            else:
+            before = text[token.start - 1] if token.start > 0 else " "
+            after = text[token.start + len(marker)] if token.start + len(marker) < len(text) else " "
+            if before.isalnum() and after.isalnum():
+                continue  # inside a word or a number: "2*3", "10**6"
+            can_open, can_close = not after.isspace(), not before.isspace()
+            if opened is not None and can_close:
                 paired.update((opened, index))
                 opened = None
+            elif can_open:
+                opened = index
     return paired
 
 

@@ -34,7 +34,10 @@ class Khung:
     trich_yeu: str
     noi_nhan_ghi_chu: str | None
     noi_nhan: list[str]
+    """The recipients without their final «;» or «.» (what templates made before
+    ``dong_noi_nhan`` print as «- {{ noi }};»)."""
     luu: str
+    """What follows «- Lưu: », without the final «.» the template prints."""
     chuc_vu: list[str]
     ho_ten: str
     kem_theo: str
@@ -45,6 +48,10 @@ class Khung:
     """Which of the frame's trích yếu rules to print (its length in twips)."""
     kinh_gui: list[str] = field(default_factory=list)
     """«Kính gửi:» recipients (ô 9a); empty for documents without one."""
+    dong_noi_nhan: list[str] = field(default_factory=list)
+    """The recipient lines as printed: «- Như trên;» (see :func:`dong_noi_nhan`)."""
+    sau_luu: list[str] = field(default_factory=list)
+    """The lines under «- Lưu: …», as written («09 KH»)."""
 
 
 def rule_length(line_width: float, lengths: tuple[Length, ...]) -> int:
@@ -94,6 +101,54 @@ def format_kem_theo(document: VanBanHanhChinh) -> str:
     )
 
 
+_OWN_END = re.compile(r"(?:[;.:,]|;\s*\([^()]*\))$")
+"""A recipient line that already ends as the clerk wants it: with «;», «.», «:» or «,»,
+or with a note after its «;» («UBND các phường, xã; (để ph/h th/h)», QĐ 2280/QĐ-UBND
+Hà Nội)."""
+
+
+def dong_noi_nhan(noi: str) -> str:
+    """One recipient line as printed: «- », the recipient, and «;» unless the clerk
+    ended the line with punctuation of their own (nd30.md §7: each line ends with «;»).
+
+    >>> dong_noi_nhan("Như trên")
+    '- Như trên;'
+    >>> dong_noi_nhan("Bộ Y tế (để b/c);")
+    '- Bộ Y tế (để b/c);'
+    >>> dong_noi_nhan("Thường trực Thành ủy; (để b/c)")
+    '- Thường trực Thành ủy; (để b/c)'
+    >>> dong_noi_nhan("Các sở, ngành tỉnh:")
+    '- Các sở, ngành tỉnh:'
+    >>> dong_noi_nhan("UBND các xã, TT.")
+    '- UBND các xã, TT.'
+    >>> dong_noi_nhan("CT, PCT UBND TP (1AE)")
+    '- CT, PCT UBND TP (1AE);'
+    """
+    return f"- {noi}" if _OWN_END.search(noi) else f"- {noi};"
+
+
+_LUU_LABEL = re.compile(r"^-?\s*Lưu\s*:\s*", re.IGNORECASE)
+
+
+def format_luu(luu: str) -> str:
+    """What the template prints between «- Lưu: » and the final «.»: the clerk's text
+    without a «- Lưu:» they typed themselves and without their own final «.», so the
+    line ends with exactly one (NĐ 30/2020, Phụ lục I, Mục II.9.d: the last line ends
+    with «.»; the frame adds it when the clerk left it out, as QĐ 2003/QĐ-UBND Cao Bằng
+    «- Lưu: VT, KT(pvT)» did).
+
+    >>> format_luu("VT, CT.")
+    'VT, CT'
+    >>> format_luu("VT, KT(pvT)")
+    'VT, KT(pvT)'
+    >>> format_luu("- Lưu: VT, HC (2).")
+    'VT, HC (2)'
+    >>> format_luu("VT, ...")  # a draft's dots stay three
+    'VT, ..'
+    """
+    return _LUU_LABEL.sub("", luu, count=1).removesuffix(".").rstrip()
+
+
 def frame_context(document: VanBanHanhChinh) -> Khung:
     """Everything the frame prints for ``document``."""
     co_quan = document.co_quan
@@ -106,8 +161,10 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         ten_loai=upper_vi(document.ten_loai),
         trich_yeu=_V_V.sub("", document.trich_yeu),
         noi_nhan_ghi_chu=document.noi_nhan.ghi_chu,
-        noi_nhan=list(document.noi_nhan.danh_sach),
-        luu=document.noi_nhan.luu,
+        noi_nhan=[noi.rstrip(";.").strip() for noi in document.noi_nhan.danh_sach],
+        dong_noi_nhan=[dong_noi_nhan(noi) for noi in document.noi_nhan.danh_sach],
+        luu=format_luu(document.noi_nhan.luu),
+        sau_luu=list(document.noi_nhan.sau_luu),
         chuc_vu=[upper_vi(line) for line in document.nguoi_ky.dong_chuc_vu()],
         ho_ten=document.nguoi_ky.ho_ten,
         kem_theo=format_kem_theo(document),

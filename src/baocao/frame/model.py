@@ -245,25 +245,48 @@ class VanBanTrichDan(Block):
 
 
 class NoiNhan(Block):
-    """Nơi nhận (ô số 9b): the recipients, ending with the archive line."""
+    """Nơi nhận (ô số 9b): the recipients, the archive line, and free lines after it.
+
+    Each recipient is printed as written after its «- »; the frame adds the «;» only
+    where the clerk ended the line with no punctuation of their own (see
+    :func:`baocao.frame.context.dong_noi_nhan`)."""
 
     ghi_chu: Text | None = Field(
         None, description="Dòng ghi chú dưới «Nơi nhận:», ví dụ «Gửi bản điện tử:»"
     )
     danh_sach: list[Text] = Field(
-        description="Các nơi nhận, mỗi nơi một dòng, không cần dấu «-» và «;»",
+        description=(
+            "Các nơi nhận, mỗi nơi một dòng, không cần dấu «-»; dấu «;» cuối dòng được thêm "
+            "khi dòng chưa có dấu câu riêng (ví dụ «UBND các xã; (để th/h)» in như đã ghi)"
+        ),
         min_length=1,
         max_length=MAX_ITEMS,
     )
     luu: Text = Field(
         "VT",
-        description="Nơi lưu sau «Lưu:», ví dụ «VT» hoặc «VT, LĐTBXH (2)»",
+        description=(
+            "Nơi lưu sau «Lưu:», ví dụ «VT» hoặc «VT, LĐTBXH (2)»; dấu «.» cuối dòng "
+            "được thêm nếu chưa có (NĐ 30/2020, Phụ lục I, Mục II.9.d)"
+        ),
     )
+    sau_luu: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Các dòng in dưới dòng «- Lưu: …», đúng như đã ghi, ví dụ «09 KH» (số bản lưu) "
+            "hoặc «PL.(300)» (ký hiệu người soạn thảo và số bản phát hành, ô số 12)"
+        ),
+        max_length=MAX_ITEMS,
+    )
+
+    @field_validator("sau_luu", mode="before")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
     @field_validator("danh_sach")
     @classmethod
-    def _bare_names(cls, value: list[str]) -> list[str]:
-        return [item.removeprefix("-").strip().rstrip(";.").strip() for item in value]
+    def _no_dash(cls, value: list[str]) -> list[str]:
+        return [item.removeprefix("-").strip() for item in value]
 
 
 ThamQuyen = Literal["TM.", "KT.", "Q.", "TL.", "TUQ."]

@@ -66,6 +66,10 @@ RULES = RuleTable(__name__, [
      "văn bản {so_ky_hieu} ghi ngày {ngay}, sau hôm nay"),
     ("ngay-tuong-lai", "warning", "NĐ 30/2020, Phụ lục I, Mục II.4",
      "ngày ban hành ({ngay}) sau hôm nay ({hom_nay}); kiểm tra lại năm, tháng"),
+    ("noi-nhan-tach-dau-phay", "warning", "cú pháp YAML, danh sách trong ngoặc «[…]»",
+     "danh sách trong ngoặc «[…]» được tách ở dấu phẩy thành {so} nơi nhận: {cac_noi}; nếu một "
+     "nơi nhận có dấu phẩy trong tên (ví dụ «Sở Lao động, Thương binh và Xã hội») thì đặt tên đó "
+     "trong ngoặc kép, hoặc viết mỗi nơi nhận một dòng «- …» (khi đó không còn cảnh báo này)"),
 ])
 """Every finding of the frame's rules."""
 
@@ -81,6 +85,7 @@ def check_frame(document: VanBanHanhChinh, context: CheckContext) -> Iterator[Pr
         yield RULES.problem(
             "ky-hieu-co-quan", ("ky_hieu",), ky_hieu=document.ky_hieu, viet_tat=agency
         )
+    yield from comma_splits(document, context)
     latest = latest_issue_date(document)
     for path, value in walk(document):
         if isinstance(value, VanBanTrichDan):
@@ -91,6 +96,25 @@ def check_frame(document: VanBanHanhChinh, context: CheckContext) -> Iterator[Pr
             ngay=format_date(document.ngay_ban_hanh(), style="short").strip(),
             hom_nay=format_date(context.today, style="short"),
         )
+
+
+def comma_splits(document: VanBanHanhChinh, context: CheckContext) -> Iterator[Problem]:
+    """A recipient list written «[A, B]» whose comma stood between two unquoted texts:
+    YAML split there, and the comma may have belonged to a name («Sở Lao động,
+    Thương binh và Xã hội») — one warning per list, showing how it was read."""
+    recipients: dict[tuple[str, ...], list[str]] = {
+        ("noi_nhan", "danh_sach"): document.noi_nhan.danh_sach,
+        ("kinh_gui",): document.kinh_gui,
+    }
+    for path, items in recipients.items():
+        if any(
+            (*path, index) in context.flow_plain and (*path, index + 1) in context.flow_plain
+            for index in range(len(items) - 1)
+        ):
+            yield RULES.problem(
+                "noi-nhan-tach-dau-phay", path, so=len(items),
+                cac_noi="; ".join(f"«{item}»" for item in items),
+            )
 
 
 def walk(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], object]]:

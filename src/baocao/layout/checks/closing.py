@@ -62,6 +62,8 @@ def noi_nhan(context: Context) -> Iterator[LayoutFinding]:
     starts = []
     previous = ";"
     for spot in entries:
+        if _LUU.match(spot.text):
+            break  # the lines under «- Lưu: …» are ô 12 («09 KH», «PL.(300)»), not recipients
         if not spot.text.startswith("-") and previous[-1:] in (";", ".") \
                 and not _DRAFTER.match(spot.text):
             starts.append(spot)
