@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_new(commands)
     _add_schema(commands)
     _add_batch(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -146,6 +147,37 @@ def _add_batch(commands: argparse._SubParsersAction[_Parser]) -> None:
     batch.add_argument("--pdf", action="store_true",
                        help="tạo thêm tệp PDF cho mỗi báo cáo (cần LibreOffice)")
     batch.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
+
+
+def _add_serve(commands: argparse._SubParsersAction[_Parser]) -> None:
+    serve = commands.add_parser(
+        "serve", help="mở biểu mẫu trên trình duyệt để điền, kiểm tra, xem trước và tải báo cáo",
+        description="Chạy trang điền báo cáo trên máy này (http://127.0.0.1:8000/): chọn loại báo cáo, "
+        "điền biểu mẫu, thấy lỗi ngay tại ô, xem trước trang in, tải tệp .docx, PDF và tệp dữ liệu. "
+        "Cần cài thêm: pip install 'baocao[serve]'.")
+    serve.add_argument("--port", metavar="N", type=int, default=8000, help="cổng (mặc định: 8000)")
+    serve.add_argument("--host", metavar="H", default="127.0.0.1",
+                       help="địa chỉ lắng nghe (mặc định: 127.0.0.1, chỉ máy này)")
+    serve.add_argument("--thu-muc", metavar="THƯ_MỤC", default=".",
+                       help="thư mục mở và lưu tệp dữ liệu (mặc định: thư mục hiện tại)")
+    serve.add_argument("--mo-trinh-duyet", action="store_true", help="mở trang trên trình duyệt")
+
+
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        from baocao.serve import serve
+    except ImportError:
+        print("baocao serve: cần cài thêm phần giao diện web: pip install 'baocao[serve]'", file=err)
+        return EXIT_DATA
+    if not Path(args.thu_muc).is_dir():
+        print(f"baocao serve: lỗi: không có thư mục «{args.thu_muc}»", file=err)
+        return EXIT_USAGE
+    try:
+        serve(args.thu_muc, host=args.host, port=args.port, open_browser=args.mo_trinh_duyet,
+              out=out, err=err)
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
 
 
 def _positive(text: str) -> int:
@@ -370,4 +402,5 @@ _COMMANDS = {
     "new": _new,
     "schema": _schema,
     "batch": _batch,
+    "serve": _serve,
 }
