@@ -126,6 +126,12 @@ def _bad_paths(tmp_path: Path) -> list[tuple[list[str], int, str]]:
          f"baocao: lỗi: không ghi được «{missing}/x.docx»: thư mục «{missing}» không tồn tại"),
         (["render", str(BAC_KAN), "-o", str(folder)], 1,
          f"baocao: lỗi: không ghi được «{folder}»: đây là một thư mục; hãy ghi rõ tên tệp"),
+        (["render", str(BAC_KAN), "-o", f"{missing}/"], 1,
+         f"baocao: lỗi: không ghi được «{missing}/»: đây là tên thư mục; hãy ghi rõ tên tệp, "
+         f"ví dụ «{missing}/bao-cao.docx»"),
+        (["schema", "bao-cao", "-o", f"{folder}/"], 1,
+         f"baocao: lỗi: không ghi được «{folder}/»: đây là tên thư mục; hãy ghi rõ tên tệp, "
+         f"ví dụ «{folder}/bao-cao.schema.json»"),
         (["render", str(BAC_KAN), "-o", f"{afile}/x.docx"], 1,
          f"baocao: lỗi: không ghi được «{afile}/x.docx»: một phần của đường dẫn không phải thư mục"),
         (["render", str(BAC_KAN), "-o", str(tmp_path / long_name)], 1,

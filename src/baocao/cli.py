@@ -327,7 +327,7 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from baocao.outputs import prepare
 
     data = Path(args.data)
-    output = Path(args.output) if args.output else data.with_suffix(".docx")
+    output = _file_target(args.output) if args.output else data.with_suffix(".docx")
     _refuse_other_suffix(output, args)
     report = _checked(args.data, err)
     outputs = _outputs(args)
@@ -339,6 +339,15 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.quiet:
             print(f"Đã tạo {written}", file=out)
     return EXIT_OK
+
+
+def _file_target(text: str, example: str = "bao-cao.docx") -> Path:
+    """``-o`` as a file path; ``-o thu-muc/`` (a folder, maybe not there yet) is refused,
+    not written as a file named ``thu-muc``."""
+    if text.endswith(("/", os.sep)):
+        raise OutputError(f"không ghi được «{text}»: đây là tên thư mục; hãy ghi rõ tên tệp, "
+                          f"ví dụ «{text}{example}»")
+    return Path(text)
 
 
 def _refuse_other_suffix(output: Path, args: argparse.Namespace) -> None:
@@ -438,7 +447,7 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None:
         out.write(skeleton(report_type, schema_file=schema_file_name(report_type)))
         return EXIT_OK
-    target = Path(args.output)
+    target = _file_target(args.output, "bao-cao.yaml")
     if target.exists() and not args.force:
         print(f"baocao: lỗi: «{target}» đã có; chọn tên khác hoặc thêm --force để ghi đè", file=err)
         return EXIT_DATA
@@ -464,7 +473,7 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return EXIT_OK
-    write_atomic(Path(args.output), text.encode("utf-8"))
+    write_atomic(_file_target(args.output, "bao-cao.schema.json"), text.encode("utf-8"))
     if not args.quiet:
         print(f"Đã tạo {args.output}", file=out)
     return EXIT_OK
