@@ -11,6 +11,15 @@ workers at the first submit, before its own manager thread, and the progress bar
 refreshes from the main thread (rich's ``auto_refresh=False``).  Elsewhere
 (macOS, Windows) workers are spawned.  A failing file is reported with its first
 finding and the others go on.
+
+Ctrl-C stops the run, and nothing is lost.  Workers ignore SIGINT (the terminal
+sends it to the whole process group): the parent handles it.  The first Ctrl-C
+sets a stop event: the reports being written finish (each is written atomically),
+the queued ones are cancelled or, already handed to a worker, skipped at once;
+then :class:`Interrupted` carries the finished outcomes and ``main`` prints a
+one-line summary (the command exits 130).  A second Ctrl-C does not wait: the
+workers are killed and the temporary files they leave are removed
+(:func:`baocao.docx_package.remove_temporaries`), so no partial file stays either.
 """
 
 from __future__ import annotations
@@ -18,23 +27,40 @@ from __future__ import annotations
 import glob
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from baocao.errors import BaocaoError, DataError
+from baocao.docx_package import remove_temporaries
+from baocao.errors import BaocaoError, DataError, OutputError, os_reason
 from baocao.outputs import DOCX, Output, prepare
+
+if TYPE_CHECKING:
+    from baocao.frame.model import VanBanHanhChinh
 
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
 class InputsError(ValueError):
     """The command's inputs are wrong (a usage problem): nothing was started."""
+
+
+class Interrupted(Exception):
+    """Ctrl-C stopped the run; ``outcomes`` are the jobs that finished (in job order),
+    ``total`` how many there were."""
+
+    def __init__(self, outcomes: Sequence[Outcome], total: int) -> None:
+        super().__init__(f"đã dừng sau {len(outcomes)}/{total} tệp")
+        self.outcomes = list(outcomes)
+        self.total = total
 
 
 @dataclass(frozen=True)
@@ -107,7 +133,9 @@ def render_one(data: str, output: str, template: str | None = None,
     from baocao.api import load, render
 
     try:
-        document = render(load(data), template=template)
+        report = load(data)
+        refuse_inputs(output_paths(outputs, Path(output)), run_inputs(report, Path(data), template))
+        document = render(report, template=template)
         for step in outputs:
             step.write(document, Path(output))
     except DataError as error:
@@ -120,6 +148,130 @@ def render_one(data: str, output: str, template: str | None = None,
     return Outcome(data, output)
 
 
+def output_paths(outputs: Sequence[Output], target: Path) -> list[Path]:
+    """The files the output steps write for the .docx path ``target``."""
+    return [target if step.suffix == DOCX.suffix else target.with_suffix(step.suffix) for step in outputs]
+
+
+def run_inputs(
+    report: VanBanHanhChinh, data: Path, template: str | Path | None
+) -> list[tuple[Path, str]]:
+    """The files a run reads, each with what it is: the data file, the ``--template``,
+    and every ``tep:`` the data names (read beside the data file)."""
+    found = [(Path(data), "tệp dữ liệu")]
+    if template is not None:
+        found.append((Path(template), "mẫu (--template)"))
+    found += [(Path(data).parent / name, f"tệp «tep: {name}» của dữ liệu")
+              for name in _tep_values(report.model_dump())]
+    return found
+
+
+def _tep_values(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "tep" and isinstance(value, str) and value.strip():
+                yield value.strip()
+            else:
+                yield from _tep_values(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _tep_values(item)
+
+
+def refuse_inputs(targets: Iterable[Path], inputs: Sequence[tuple[Path, str]]) -> None:
+    """Raise :class:`OutputError` when an output would replace one of the run's inputs
+    (compared resolved, and by device and inode: a link or another spelling of it)."""
+    for target in targets:
+        for source, role in inputs:
+            if _same_file(target, source):
+                spelled = "" if target == source else f" «{source}»"
+                raise OutputError(
+                    f"không ghi «{target}»: đó là {role}{spelled} của lần chạy này; ghi vào sẽ làm "
+                    f"mất nó — chọn tên tệp kết quả khác, ví dụ «{target.with_suffix('.docx')}»"
+                    if target.suffix.lower() != ".docx" else
+                    f"không ghi «{target}»: đó là {role}{spelled} của lần chạy này; ghi vào sẽ làm "
+                    "mất nó — chọn tên tệp kết quả khác")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        if one.resolve() == other.resolve():
+            return True
+        return one.exists() and other.exists() and os.path.samefile(one, other)
+    except (OSError, RuntimeError):  # a path that cannot be resolved is no input
+        return False
+
+
+class _StopEvent(Protocol):
+    def set(self) -> None: ...
+    def is_set(self) -> bool: ...
+
+
+_STOP: _StopEvent | None = None
+"""In a worker: the run's stop event (set by the parent on Ctrl-C)."""
+
+
+def _start_worker(stop: _StopEvent) -> None:
+    global _STOP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _STOP = stop
+
+
+def _job(data: str, output: str, template: str | None, outputs: Sequence[Output]) -> Outcome | None:
+    """:func:`render_one` in a worker; None (skipped) once the run is stopping."""
+    if _STOP is not None and _STOP.is_set():
+        return None
+    return render_one(data, output, template, outputs)
+
+
+class _Stopping:
+    """The parent's SIGINT handler while a run lasts: the first Ctrl-C asks to stop
+    (``event``), the next ones call ``force`` (or raise ``KeyboardInterrupt``)."""
+
+    def __init__(self, event: _StopEvent) -> None:
+        self.event = event
+        self.presses = 0
+        self.force: Callable[[], None] | None = None
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.presses += 1
+        self.event.set()
+        if self.presses > 1:
+            if self.force is None:
+                raise KeyboardInterrupt
+            self.force()
+
+    @property
+    def requested(self) -> bool:
+        return self.presses > 0 or self.event.is_set()
+
+
+@contextmanager
+def _handling_sigint(stopping: _Stopping) -> Iterator[_Stopping]:
+    """``stopping`` as the SIGINT handler (only the main thread receives signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield stopping
+        return
+    previous = signal.signal(signal.SIGINT, stopping)
+    try:
+        yield stopping
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Flag:
+    """A stop event for a run in this process."""
+
+    def __init__(self) -> None:
+        self._set = False
+
+    def set(self) -> None:
+        self._set = True
+
+    def is_set(self) -> bool:
+        return self._set
+
+
 def run(
     jobs: Sequence[Job],
     *,
@@ -130,6 +282,7 @@ def run(
     mp_context: str | None = None,
 ) -> list[Outcome]:
     """Render every job; ``on_done`` is called as each finishes; outcomes in job order.
+    Ctrl-C raises :class:`Interrupted` with the finished ones (see the module's text).
 
     ``mp_context`` (default: ``$BAOCAO_MP_CONTEXT``, else ``fork`` on Linux and
     ``spawn`` elsewhere) is the multiprocessing start method; benchmarks/bench_batch.py
@@ -139,30 +292,86 @@ def run(
     mp_context = mp_context or os.environ.get("BAOCAO_MP_CONTEXT") or default
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     results: dict[int, Outcome] = {}
+
+    def finished() -> list[Outcome]:
+        return [results[i] for i in sorted(results)]
+
     if workers == 1:
-        for index, job in enumerate(jobs):
-            results[index] = render_one(str(job.data), str(job.output), template, outputs)
-            on_done(results[index])
-        return [results[i] for i in range(len(jobs))]
+        with _handling_sigint(_Stopping(_Flag())) as stopping:
+            try:
+                for index, job in enumerate(jobs):
+                    if stopping.requested:
+                        break
+                    results[index] = render_one(str(job.data), str(job.output), template, outputs)
+                    on_done(results[index])
+            except KeyboardInterrupt:  # the second Ctrl-C: the report being written is dropped
+                stopping.event.set()
+        if stopping.requested:
+            raise Interrupted(finished(), len(jobs))
+        return finished()
     context = multiprocessing.get_context(mp_context)
     if mp_context == "forkserver":
         context.set_forkserver_preload(["baocao.api", "baocao.batch"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: dict[Future[Outcome], int] = {
-            pool.submit(render_one, str(job.data), str(job.output), template, outputs): index
+    event = context.Event()
+    before = {child.pid for child in multiprocessing.active_children()}
+    with _handling_sigint(_Stopping(event)) as stopping, ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(event,)
+    ) as pool:
+        pending: dict[Future[Outcome | None], int] = {
+            pool.submit(_job, str(job.data), str(job.output), template, outputs): index
             for index, job in enumerate(jobs)
         }
-        for future in as_completed(pending):  # waiters installed once, not per completion
+        stopping.force = lambda: _kill(
+            [child for child in multiprocessing.active_children() if child.pid not in before],
+            {job.output.parent for job in jobs})
+
+        def collect(future: Future[Outcome | None]) -> None:
             index = pending[future]
             job = jobs[index]
             try:
                 outcome = future.result()
             except Exception as error:  # the worker died (killed, out of memory)
+                if stopping.presses > 1:
+                    return  # killed by the second Ctrl-C: not done, not the file's fault
                 message = f"{job.data}: tiến trình con bị dừng ({error})"
                 outcome = Outcome(str(job.data), str(job.output), message)
-            results[index] = outcome
-            on_done(outcome)
-    return [results[i] for i in range(len(jobs))]
+            if outcome is not None:  # None: skipped, the run was stopping
+                results[index] = outcome
+                on_done(outcome)
+
+        try:
+            for future in as_completed(pending):  # waiters installed once, not per completion
+                collect(future)
+                if stopping.requested:
+                    break
+        except BaseException:  # a closed pipe, a bug in on_done: stop the workers, then tell
+            event.set()
+            _cancel(pending)
+            raise
+        if stopping.requested:
+            for future in _cancel(pending):  # those already handed to a worker end soon
+                collect(future)
+    if stopping.requested:
+        raise Interrupted(finished(), len(jobs))
+    return finished()
+
+
+def _cancel(pending: Iterable[Future[Outcome | None]]) -> list[Future[Outcome | None]]:
+    """Cancel every job not yet started; the ones that could not be cancelled."""
+    return [future for future in pending if not future.done() and not future.cancel()]
+
+
+def _kill(workers: Iterable[multiprocessing.process.BaseProcess], folders: Iterable[Path]) -> None:
+    """Kill the workers now and remove the temporary files they were writing."""
+    pids = []
+    for worker in workers:
+        if worker.pid is not None and worker.is_alive():
+            worker.kill()
+            pids.append(worker.pid)
+    for worker in workers:
+        worker.join(timeout=5)
+    for folder in folders:
+        remove_temporaries(folder, pids)
 
 
 @contextmanager
@@ -239,9 +448,28 @@ def main(
     err = err or sys.stderr
     jobs = plan(inputs, out_dir)
     prepare(outputs)  # a missing converter (LibreOffice): one message, before any work
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     start = time.perf_counter()
-    with progress(len(jobs), out, err, quiet=quiet) as on_done:
-        outcomes = run(jobs, workers=workers, template=template, outputs=outputs, on_done=on_done)
+    try:
+        with progress(len(jobs), out, err, quiet=quiet) as on_done:
+            outcomes = run(jobs, workers=workers, template=template, outputs=outputs, on_done=on_done)
+    except Interrupted as stopped:
+        failed = sum(not outcome.ok for outcome in stopped.outcomes)
+        done = len(stopped.outcomes) - failed
+        print(f"Đã dừng (Ctrl-C) sau {time.perf_counter() - start:.1f} giây: đã tạo {done}/{len(jobs)} "
+              f"báo cáo, {failed} lỗi, {len(jobs) - len(stopped.outcomes)} tệp chưa làm; tệp đã tạo "
+              "được giữ nguyên, không có tệp dở dang.", file=err, flush=True)
+        raise
     summarize(outcomes, time.perf_counter() - start, out, err, quiet=quiet)
     return outcomes
+
+
+def _make_folder(out_dir: Path) -> None:
+    """The output folder, created if missing; an :class:`OutputError` if it cannot be."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"«{out_dir}» là một tệp, không phải thư mục; batch -o cần một thư mục "
+                          "(sẽ được tạo nếu chưa có)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"không tạo được thư mục kết quả «{out_dir}»: {os_reason(error)}") from None

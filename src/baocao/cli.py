@@ -1,25 +1,39 @@
-"""The command line: thin, Vietnamese, and never a traceback for a data mistake.
+"""The command line: thin, Vietnamese, and never a traceback.
 
-Exit status: 0 done; 1 the data or a template is wrong (nothing written);
-2 the command itself is wrong (usage).
+Exit status: 0 done; 1 the data or a template is wrong, or the output cannot be
+written (nothing written, an old file kept); 2 the command itself is wrong (usage);
+130 stopped by Ctrl-C.
+
+:func:`main` is the one exception boundary: baocao's own errors print as they
+are; a failure of the system (a missing folder, no permission, a full disk, a
+pipe closed early by ``head``), Ctrl-C and even a bug print one Vietnamese line
+and a non-zero status — no traceback reaches a clerk (``BAOCAO_DEBUG=1`` lets a
+bug's traceback through, for developers).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from baocao.errors import BaocaoError, DataError
+from baocao.errors import BaocaoError, DataError, OutputError, os_reason
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from baocao.outputs import Output
     from baocao.registry import ReportType
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(BaocaoError):
+    """The command is wrong in a way argparse cannot see (exit 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,6 +46,11 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = "đối số"
         self._optionals.title = "tùy chọn"
         self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse swallows a failed write (a pipe closed early): let main's boundary say it
+        if message:
+            (file or sys.stderr).write(message)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -64,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="baocao",
         description="Tạo báo cáo hành chính (.docx) đúng thể thức Nghị định 30/2020/NĐ-CP "
         "từ tệp dữ liệu YAML.",
-        epilog="Mã thoát: 0 thành công; 1 dữ liệu hoặc mẫu có lỗi (không ghi tệp nào); "
-        "2 sai cách dùng lệnh.",
+        epilog="Mã thoát: 0 thành công; 1 dữ liệu hoặc mẫu có lỗi, hoặc không ghi được kết quả "
+        "(không ghi tệp nào, tệp cũ giữ nguyên); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.",
     )
     parser.add_argument("--version", action="store_true", help="in phiên bản rồi thoát")
     commands = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH",
@@ -95,10 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="kiểm tra thể thức một tệp .docx bất kỳ theo Nghị định 30/2020",
         description="Kiểm tra thể thức văn bản (.docx) theo Nghị định 30/2020/NĐ-CP: khổ giấy, lề, "
         "phông chữ, quốc hiệu, tiêu ngữ, số và ký hiệu, ngày tháng, tên loại, nơi nhận, chữ ký, "
-        "số trang. Tệp mẫu (có thẻ {{ }}) được in thử với dữ liệu mẫu rồi kiểm tra. "
+        "số trang. Mỗi tệp được kiểm tra đúng như khi in; với --mau, tệp là bản mẫu (có thẻ "
+        "{{ }}, {% %}) và được in thử với dữ liệu mẫu rồi kiểm tra. "
         "Mã thoát 1 khi có lỗi (cảnh báo không tính là lỗi).",
     )
     check.add_argument("files", nargs="+", metavar="TỆP.docx", help="các tệp cần kiểm tra")
+    check.add_argument("--mau", action="store_true",
+                       help="các tệp là bản mẫu: in thử với dữ liệu mẫu (trong môi trường cách ly) "
+                       "rồi kiểm tra; mẫu không in được là lỗi")
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho công cụ khác")
     _add_new(commands)
     _add_schema(commands)
@@ -192,9 +215,47 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.  Never raises (but for
+    ``BAOCAO_DEBUG=1`` and a bug)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    code = _bounded(argv, out, err)
+    if code == EXIT_INTERRUPTED and argv is None:
+        _ignore_interrupts()  # the program is ending: a late Ctrl-C must not turn 130 into a traceback
+    return code
+
+
+def _bounded(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+    """:func:`_main` inside the one exception boundary."""
+    try:
+        code = _main(argv, out, err)
+        out.flush()  # a pipe closed early fails here, inside the boundary, not at exit
+        return code
+    except BrokenPipeError:
+        _detach(out)
+        _say(err, "baocao: lỗi: đầu ra đã bị đóng trước khi in xong (ví dụ bởi «head»); "
+                  "kết quả không được in hết")
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        _say(err, "baocao: đã dừng (Ctrl-C); tệp đã tạo xong được giữ, không có tệp dở dang")
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        where = f"«{error.filename}»: " if error.filename else ""
+        _say(err, f"baocao: lỗi: {where}{os_reason(error)}")
+        return EXIT_DATA
+    except (MemoryError, RecursionError) as error:
+        kind = "hết bộ nhớ" if isinstance(error, MemoryError) else "dữ liệu lồng nhau quá sâu"
+        _say(err, f"baocao: lỗi: {kind}; không ghi tệp nào")
+        return EXIT_DATA
+    except Exception as error:
+        if os.environ.get("BAOCAO_DEBUG"):
+            raise
+        _say(err, f"baocao: lỗi không mong đợi ({type(error).__name__}: {error}); không ghi tệp "
+                  "nào — xin báo lỗi này cho nhóm phát triển baocao")
+        return EXIT_DATA
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = build_parser()
     try:
         with redirect_stdout(out), redirect_stderr(err):  # --help and usage errors
@@ -216,9 +277,42 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         for finding in error.findings:
             print(finding, file=err)
         return EXIT_DATA
+    except UsageError as error:
+        print(f"baocao {args.command}: lỗi: {error}", file=err)
+        return EXIT_USAGE
     except BaocaoError as error:
         print(f"baocao: lỗi: {error}", file=err)
         return EXIT_DATA
+
+
+def _ignore_interrupts() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _say(err: TextIO, line: str) -> None:
+    """One line on ``err``, even when ``err`` itself is gone."""
+    try:
+        print(line, file=err, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _detach(stream: TextIO) -> None:
+    """Point a closed pipe's file descriptor at /dev/null, so what is still buffered
+    does not fail again (with a traceback) when the interpreter exits."""
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
 
 
 def _load_report_types(err: TextIO) -> None:
@@ -261,12 +355,15 @@ def _outputs(args: argparse.Namespace) -> list[Output]:
 
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from baocao.api import render
+    from baocao.batch import output_paths, refuse_inputs, run_inputs
     from baocao.outputs import prepare
 
     data = Path(args.data)
-    output = Path(args.output) if args.output else data.with_suffix(".docx")
+    output = _file_target(args.output) if args.output else data.with_suffix(".docx")
+    _refuse_other_suffix(output, args)
     report = _checked(args.data, err)
     outputs = _outputs(args)
+    refuse_inputs(output_paths(outputs, output), run_inputs(report, data, args.template))
     prepare(outputs)  # a missing converter: one message, before anything is written
     document = render(report, template=args.template)
     for step in outputs:
@@ -274,6 +371,27 @@ def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.quiet:
             print(f"Đã tạo {written}", file=out)
     return EXIT_OK
+
+
+def _file_target(text: str, example: str = "bao-cao.docx") -> Path:
+    """``-o`` as a file path; ``-o thu-muc/`` (a folder, maybe not there yet) is refused,
+    not written as a file named ``thu-muc``."""
+    if text.endswith(("/", os.sep)):
+        raise OutputError(f"không ghi được «{text}»: đây là tên thư mục; hãy ghi rõ tên tệp, "
+                          f"ví dụ «{text}{example}»")
+    return Path(text)
+
+
+def _refuse_other_suffix(output: Path, args: argparse.Namespace) -> None:
+    """``-o`` names the .docx; another output's suffix there (``-o bc.pdf``) is refused,
+    not written as a Word file under that name."""
+    from baocao.outputs import PDF
+
+    if output.suffix.lower() == PDF.suffix:
+        docx = output.with_suffix(".docx")
+        raise UsageError(
+            f"«{output}»: -o là tên tệp Word (.docx); bản PDF được tạo cạnh tệp Word, cùng tên, "
+            f"khi thêm --pdf: baocao render {args.data} -o {docx} --pdf (tạo {docx} và {output})")
 
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -297,10 +415,11 @@ def _templates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import io
     import json
+    import zipfile
 
-    from baocao.errors import OutputError
-    from baocao.frame.sample import is_template, render_sample
+    from baocao.frame.sample import check_template, is_template
     from baocao.layout import check, findings_to_json, format_finding
 
     failed = False
@@ -309,13 +428,20 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             source = Path(name).read_bytes()
         except OSError as error:
-            raise OutputError(f"{name}: không đọc được tệp ({error.strerror})") from None
-        if is_template(source):
-            # A template (Jinja tags where the values go): check it as it prints.
+            raise OutputError(f"{name}: không đọc được tệp: {os_reason(error, reading=True)}") from None
+        if not zipfile.is_zipfile(io.BytesIO(source)):
+            raise OutputError(f"{name}: không phải tệp Word .docx (tệp .docx là một gói zip); "
+                              "baocao check chỉ kiểm tra tệp .docx")
+        if args.mau:
+            # A template, as the caller says: check it as it prints with the sample frame.
             if not args.json:
                 print(f"{name}: là mẫu; kiểm tra bản in thử với dữ liệu mẫu", file=err)
-            source = render_sample(source, template_name=name)
-        findings = check(source)
+            findings = check_template(source, template_name=name)
+        else:
+            if is_template(source):
+                print(f"{name}: có dấu thẻ mẫu ({{{{ }}}} hoặc {{% %}}); đã kiểm tra như văn bản in. "
+                      f"Nếu đây là bản mẫu, dùng: baocao check --mau {name}", file=err)
+            findings = check(source)
         failed = failed or any(f.severity == "error" for f in findings)
         if args.json:
             reports.append(json.loads(findings_to_json(findings, name)))
@@ -353,11 +479,14 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None:
         out.write(skeleton(report_type, schema_file=schema_file_name(report_type)))
         return EXIT_OK
-    target = Path(args.output)
+    target = _file_target(args.output, "bao-cao.yaml")
     if target.exists() and not args.force:
         print(f"baocao: lỗi: «{target}» đã có; chọn tên khác hoặc thêm --force để ghi đè", file=err)
         return EXIT_DATA
     schema_path = target.parent / schema_file_name(report_type)
+    for path in (target, schema_path):  # both or neither: refuse a folder before writing either
+        if path.is_dir():
+            raise OutputError(f"không ghi được «{path}»: đây là một thư mục; hãy ghi rõ tên tệp")
     write_atomic(schema_path, schema_text(report_type).encode("utf-8"))
     write_atomic(target, skeleton(report_type, schema_file=schema_path.name).encode("utf-8"))
     if not args.quiet:
@@ -376,7 +505,7 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return EXIT_OK
-    write_atomic(Path(args.output), text.encode("utf-8"))
+    write_atomic(_file_target(args.output, "bao-cao.schema.json"), text.encode("utf-8"))
     if not args.quiet:
         print(f"Đã tạo {args.output}", file=out)
     return EXIT_OK
@@ -391,6 +520,8 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except batch.InputsError as error:
         print(f"baocao batch: lỗi: {error}", file=err)
         return EXIT_USAGE
+    except batch.Interrupted:
+        return EXIT_INTERRUPTED  # its one-line summary is printed
     return EXIT_OK if all(outcome.ok for outcome in outcomes) else EXIT_DATA
 
 

@@ -8,12 +8,15 @@ bytes; :func:`write_atomic` replaces a file only once the new one is complete.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from baocao.errors import OutputError, os_reason
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -44,11 +47,36 @@ def normalize_package(
     return out.getvalue()
 
 
+TEMP_PREFIX = ".baocao-"
+"""How a temporary output file's name starts: ``.baocao-<pid>-<random>.tmp``, short
+whatever the target's name (a 250-character name still fits the 255 a folder
+allows), and naming the process that writes it, so ``batch`` can remove what a
+worker it had to kill left behind (:func:`remove_temporaries`)."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: a failure
-    leaves no partial file and never damages an existing one."""
+    leaves no partial file and never damages an existing one.
+
+    Any failure of the system (a missing folder, no permission, a read-only or
+    full disk, ``path`` a folder, a name too long) is an :class:`OutputError`
+    naming ``path`` in Vietnamese.
+    """
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if len(os.fsencode(path.name)) > _NAME_MAX:
+        raise OutputError(f"không ghi được «{path}»: tên tệp quá dài "
+                          f"({len(os.fsencode(path.name))} byte, tối đa {_NAME_MAX})")
+    try:
+        is_folder = path.is_dir()
+    except OSError as error:
+        raise _output_error(path, error) from None
+    if is_folder:
+        raise OutputError(f"không ghi được «{path}»: đây là một thư mục; hãy ghi rõ tên tệp")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp",
+                                             dir=path.parent)
+    except OSError as error:
+        raise _output_error(path, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -56,9 +84,29 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _output_error(path, error) from None
         raise
+
+
+def remove_temporaries(folder: Path, pids: Iterable[int]) -> None:
+    """Remove the temporary files processes ``pids`` (killed) left in ``folder``."""
+    for pid in pids:
+        for leftover in Path(folder).glob(f"{TEMP_PREFIX}{pid}-*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
+_NAME_MAX = 255
+"""The longest file name (in bytes) common file systems allow."""
+
+
+def _output_error(path: Path, error: OSError) -> OutputError:
+    folder = path.parent
+    if error.errno == errno.ENOENT and not folder.exists():
+        return OutputError(f"không ghi được «{path}»: thư mục «{folder}» không tồn tại")
+    return OutputError(f"không ghi được «{path}»: {os_reason(error)}")
 
 
 def _mode_for(path: Path) -> int:

@@ -15,6 +15,7 @@ Messages are Vietnamese: they reach clerks as they are.  Programming mistakes
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -40,6 +41,43 @@ class PluginError(BaocaoError):
 
 class OutputError(BaocaoError):
     """The output file cannot be written or converted."""
+
+
+_OS_REASONS = {
+    errno.ENOENT: "thư mục không tồn tại",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "hết hạn mức dung lượng trên ổ đĩa",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "đã có một tệp cùng tên",
+    errno.EPIPE: "đầu ra đã bị đóng",
+    errno.EXDEV: "không đổi tên được sang ổ đĩa khác",
+    errno.EIO: "lỗi đọc/ghi của ổ đĩa",
+}
+
+
+def os_reason(error: OSError, *, reading: bool = False) -> str:
+    """Why an operating-system call failed, in Vietnamese (the errno's English
+    text only as a last resort, with its number).  ``reading``: a missing path is
+    a missing file, not a missing folder.
+
+    >>> os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    'thư mục không tồn tại'
+    >>> os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    'ổ đĩa đã đầy'
+    >>> os_reason(OSError(errno.EBADF, "Bad file descriptor"))
+    'lỗi hệ thống số 9 (Bad file descriptor)'
+    """
+    if reading and error.errno == errno.ENOENT:
+        return "không tìm thấy tệp; kiểm tra lại đường dẫn"
+    reason = _OS_REASONS.get(error.errno or 0)
+    if reason is not None:
+        return reason
+    return f"lỗi hệ thống số {error.errno} ({error.strerror or type(error).__name__})"
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,17 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import signal
+import threading
 import typing
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from docxtpl import DocxTemplate
@@ -295,23 +299,62 @@ def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> l
 
     Each entry point names a :class:`ReportType` or a function returning one; its
     ``package`` is set to the entry point's distribution.  One that fails to import
-    or returns something else is a :class:`PluginWarning` naming it, and is skipped.
+    or returns something else is a :class:`PluginWarning` naming it, and is skipped
+    — also when its code calls ``sys.exit()`` or raises ``KeyboardInterrupt``
+    itself: that is the plugin's fault, not a reason to stop every command.  Only
+    a real Ctrl-C from the user while plugins load stops the program.
     """
     found = metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points
     types = []
-    for entry_point in found:
-        package = entry_point.dist.name if entry_point.dist else entry_point.module
-        try:
-            loaded = entry_point.load()
-            report_type = loaded if isinstance(loaded, ReportType) else loaded()
-            if not isinstance(report_type, ReportType):
-                raise PluginError(f"«{entry_point.value}» không phải một baocao.ReportType")
-        except Exception as error:  # any failure of third-party code: warn, go on
-            _warn(f"bỏ qua loại báo cáo «{entry_point.name}» của gói «{package}»: "
-                  f"{type(error).__name__}: {error}")
-            continue
-        types.append(replace(report_type, package=package))
+    with _user_interrupts() as pressed:
+        for entry_point in found:
+            package = entry_point.dist.name if entry_point.dist else entry_point.module
+            try:
+                loaded = entry_point.load()
+                report_type = loaded if isinstance(loaded, ReportType) else loaded()
+                if not isinstance(report_type, ReportType):
+                    raise PluginError(f"«{entry_point.value}» không phải một baocao.ReportType")
+            except BaseException as error:  # any failure of third-party code: warn, go on
+                if isinstance(error, KeyboardInterrupt) and pressed:
+                    raise
+                _warn(f"bỏ qua loại báo cáo «{entry_point.name}» của gói «{package}»: "
+                      f"{_failure(error)}")
+                continue
+            types.append(replace(report_type, package=package))
     return types
+
+
+def _failure(error: BaseException) -> str:
+    """What a plugin's code did wrong, for its warning."""
+    if isinstance(error, SystemExit):
+        return f"gói tự thoát chương trình khi nạp (SystemExit: {error.code})"
+    if isinstance(error, KeyboardInterrupt):
+        return "gói tự phát KeyboardInterrupt khi nạp (không phải người dùng bấm Ctrl-C)"
+    return f"{type(error).__name__}: {error}"
+
+
+@contextmanager
+def _user_interrupts() -> Iterator[list[bool]]:
+    """While plugins load, remember whether the user really pressed Ctrl-C (SIGINT
+    came): the list it yields is non-empty then.  The interrupt still acts as before."""
+    pressed: list[bool] = []
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
+        yield pressed  # signals reach only the main thread: an interrupt here is the code's own
+        return
+
+    def remember(signum: int, frame: FrameType | None) -> None:
+        pressed.append(True)
+        if callable(previous):
+            previous(signum, frame)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, remember)
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _check_type(report_type: ReportType) -> None:

@@ -51,7 +51,7 @@ def test_cli_check_on_an_edited_template_reports_its_layout(tmp_path: Path, caps
         section.left_margin = docx.shared.Mm(20)  # a clerk's edit: margin out of range
     edited = tmp_path / "mau-da-sua.docx"
     source.save(edited)
-    assert main(["check", str(edited)]) == 1
+    assert main(["check", "--mau", str(edited)]) == 1
     captured = capsys.readouterr()
     assert "là mẫu" in captured.err
     assert f"{edited}: [le.trai]" in captured.out

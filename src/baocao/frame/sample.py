@@ -1,4 +1,5 @@
-"""A template rendered with sample data, so its layout can be checked before use.
+"""A template rendered with sample data, so its layout can be checked before use
+(``baocao check --mau``).
 
 A template is a .docx full of Jinja tags where the agency, the number and the date
 will go; the layout checker (:mod:`baocao.layout`) judges printed documents.  Here
@@ -6,6 +7,13 @@ the official frame gets sample values (a provincial People's Committee, report
 01/BC-UBND of 05/01/2024) and everything a report type adds is left blank — loops
 run no time, conditions are false — so what is checked is the frame and the
 formatting of the template's own paragraphs.
+
+What is a template is said by the caller (``check --mau``), never guessed from the
+text: a report printed from data holding ``{{ … }}`` or ``{%p endif %}`` is a
+printed document, checked as it is.  :func:`is_template` is only a hint (``check``
+suggests ``--mau`` when it sees tag marks).  A template that cannot print — a
+syntax error, an attribute or call the sandbox refuses, a limit reached — is one
+error finding (:data:`TEMPLATE_RULE`), never a pass.
 """
 
 from __future__ import annotations
@@ -19,8 +27,10 @@ from typing import Any
 import jinja2
 
 from baocao.engine import BASE_FILTERS, make_environment, render_docx
+from baocao.errors import TemplateError
 from baocao.frame.context import frame_context
 from baocao.frame.model import CoQuan, NguoiKy, NoiNhan, VanBanHanhChinh
+from baocao.layout import LayoutFinding, check
 
 SAMPLE = VanBanHanhChinh(
     loai="mau",
@@ -39,7 +49,8 @@ _TAG_MARKS = (b"{{", b"{%")
 
 
 def is_template(docx: bytes) -> bool:
-    """Whether a .docx holds Jinja tags (a template, not a printed document).
+    """Whether a .docx holds Jinja tag marks — a hint only: a printed report may
+    hold them as text (``check`` then suggests ``--mau``, and checks it as printed).
 
     >>> is_template(_zip({"word/document.xml": b"<w:t>{{ khung.so_ky_hieu }}</w:t>"}))
     True
@@ -90,6 +101,26 @@ def render_sample(template: bytes, *, template_name: str = "mẫu") -> bytes:
     env.filters.update({name: _tolerant(function) for name, function in BASE_FILTERS.items()})
     return render_docx(template, {"khung": frame_context(SAMPLE)}, template_name=template_name, env=env,
                        isolated=True)
+
+
+TEMPLATE_RULE = "mau.khong-in-duoc"
+"""The rule id of a template that cannot print with the sample (not a rule of the
+decree: the layout table :data:`baocao.layout.RULES` holds those)."""
+
+
+def check_template(template: bytes, *, template_name: str = "mẫu") -> list[LayoutFinding]:
+    """The layout findings of ``template`` printed with the sample frame (isolated:
+    bounded in time and memory); a template that cannot print is one error finding."""
+    try:
+        sample = render_sample(template, template_name=template_name)
+    except TemplateError as error:
+        return [LayoutFinding(
+            rule=TEMPLATE_RULE, element="Mẫu", message=f"không in thử được: {error}",
+            expected="mẫu đúng cú pháp, chỉ dùng dữ liệu, thẻ và lệnh được phép "
+                     "(danh sách: src/baocao/sandbox.py)",
+            severity="error", clause="baocao, môi trường cách ly của mẫu",
+        )]
+    return check(sample)
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
