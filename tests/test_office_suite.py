@@ -52,6 +52,7 @@ def test_libreoffice_opens_the_other_builtin_types(tmp_path: Path, soffice: str)
         "bao-cao-chung": ["Kính gửi: Ủy ban nhân dân thành phố Bắc Kạn", "Chứng thực 1.285 1.280 5"],
         "cong-van-don-doc": ["V/v đôn đốc hoàn thành", "- Ủy ban nhân dân các xã, phường;"],
         "ke-hoach-210-2023": ["KẾ HOẠCH", "V. TỔ CHỨC THỰC HIỆN"],
+        "ke-hoach-157-can-tho-2025": ["đ) Xét thi đua khen thưởng", "NHÓM XÃ, PHƯỜNG"],
         "ke-hoach-160-can-tho-2025": ["+ Nội dung theo dõi", "VI. TỔ CHỨC THỰC HIỆN", "Trần Chí Hùng"],
         "ke-hoach-235-thanh-hoa-2025": ["1.1. Tôm nuôi nước lợ", "PHỤ LỤC III", "Tọa độ lấy mẫu"],
     }

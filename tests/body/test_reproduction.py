@@ -23,6 +23,7 @@ from docx_reading import W
 BAN_GOC = ROOT / "tests" / "data" / "ban-goc"
 
 DOCUMENTS = {
+    "ke-hoach-157-can-tho-2025": "kh-157-can-tho-2025-thi-dua-chi-tra.md",
     "ke-hoach-160-can-tho-2025": "kh-160-can-tho-2025-giam-sat-giam-ngheo.md",
     "ke-hoach-235-thanh-hoa-2025": "kh-235-thanh-hoa-2025-quan-trac-thuy-san.md",
 }
@@ -57,9 +58,10 @@ def expected(name: str) -> tuple[list[Item], list[list[Item]]]:
     source = (BAN_GOC / name).read_text(encoding="utf-8")
     body = source.split("## 2. Body", 1)[1].split("## 3. Closing", 1)[0]
     appendices: list[list[Item]] = []
-    if "## 4. Appendices" in source:
-        part = source.split("## 4. Appendices", 1)[1].split("## 5. Notes", 1)[0]
-        for chunk in re.split(r"^### Phụ lục [IVX]+$", part, flags=re.M)[1:]:
+    part = re.split(r"^## 4\. Appendi", source, flags=re.M)[1].split("## 5. Notes", 1)[0]
+    if "[table]" in part:
+        chunks = re.split(r"^### Phụ lục [IVX]+$", part, flags=re.M)
+        for chunk in chunks[1:] if len(chunks) > 1 else chunks:
             items = tagged(chunk)
             head = [("phu-luc", items[0][1]), ("ten", items[1][1]), ("kem-theo", items[2][1])]
             appendices.append(head + items[3:])

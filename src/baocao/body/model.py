@@ -80,6 +80,7 @@ LABELS = {
     "diem": re.compile(r"^(?P<nhan>[a-zđ]\))\s"),
     "so": re.compile(r"^(?P<nhan>\d+[.)])\s"),
     "chu": re.compile(r"^(?P<nhan>[a-zđ]\))\s"),
+    "ngoac": re.compile(r"^(?P<nhan>\(\d+\))\s"),
     "y": re.compile(r"^(?P<nhan>[-+•–])\s"),
 }
 """A label at the start of a text, per kind of numbering."""
@@ -151,12 +152,14 @@ class DanhSo(Block):
         min_length=1, max_length=MAX_ITEMS,
         description="Các đoạn đánh số «1. …», «2. …» (không in đậm); ý con là gạch đầu dòng «-»",
     )
-    kieu: Literal["1.", "a)"] = Field("1.", description="Kiểu số: «1.» (mặc định) hoặc «a)»")
+    kieu: Literal["1.", "a)", "(1)"] = Field(
+        "1.", description="Kiểu số: «1.» (mặc định), «a)» hoặc «(1)»"
+    )
 
     @model_validator(mode="after")
     def _unlabelled(self) -> DanhSo:
         for item in self.danh_so:
-            _no_label("so" if self.kieu == "1." else "chu", item.y)
+            _no_label({"1.": "so", "a)": "chu", "(1)": "ngoac"}[self.kieu], item.y)
         return self
 
 

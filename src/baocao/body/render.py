@@ -225,9 +225,10 @@ def _numbered(items: Sequence[Any], kieu: str) -> Iterator[str]:
     for item in items:
         number += 1
         if item.so:
-            match = re.match(r"^(\d+)", item.so)
+            match = re.match(r"^\(?(\d+)", item.so)
             number = int(match.group(1)) if match else number
-        label = item.so or (f"{number}." if kieu == "1." else f"{to_letter(number)})")
+        automatic = {"1.": f"{number}.", "(1)": f"({number})"}.get(kieu) or f"{to_letter(number)})"
+        label = item.so or automatic
         yield _paragraph(STYLES["so"], f"{label} {item.y}")
         if item.danh_sach:
             yield from _items(item.danh_sach, 1)
