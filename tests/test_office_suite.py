@@ -42,7 +42,8 @@ def test_libreoffice_converts_the_report_to_pdf(bac_kan_docx: bytes, tmp_path: P
 
 
 def test_libreoffice_opens_the_other_builtin_types(tmp_path: Path, soffice: str) -> None:
-    """The free body's tables and the công văn / Kính gửi layout, read back from PDF."""
+    """The free body's blocks and tables, the công văn / Kính gửi layout, the appendices
+    of a reproduced plan, read back from PDF."""
     import baocao
 
     from conftest import EXAMPLES
@@ -51,6 +52,9 @@ def test_libreoffice_opens_the_other_builtin_types(tmp_path: Path, soffice: str)
         "bao-cao-chung": ["Kính gửi: Ủy ban nhân dân thành phố Bắc Kạn", "Chứng thực 1.285 1.280 5"],
         "cong-van-don-doc": ["V/v đôn đốc hoàn thành", "- Ủy ban nhân dân các xã, phường;"],
         "ke-hoach-210-2023": ["KẾ HOẠCH", "V. TỔ CHỨC THỰC HIỆN"],
+        "ke-hoach-157-can-tho-2025": ["đ) Xét thi đua khen thưởng", "NHÓM XÃ, PHƯỜNG"],
+        "ke-hoach-160-can-tho-2025": ["+ Nội dung theo dõi", "VI. TỔ CHỨC THỰC HIỆN", "Trần Chí Hùng"],
+        "ke-hoach-235-thanh-hoa-2025": ["1.1. Tôm nuôi nước lợ", "PHỤ LỤC III", "Tọa độ lấy mẫu"],
     }
     sources = []
     for name in expected:
@@ -68,3 +72,8 @@ def test_libreoffice_opens_the_other_builtin_types(tmp_path: Path, soffice: str)
         text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
         for phrase in phrases:
             assert phrase in text, (name, phrase)
+    # the reproduced plan's three appendices each begin a page; the wide one is landscape
+    pages = PdfReader(tmp_path / "ke-hoach-235-thanh-hoa-2025.pdf").pages
+    starts = [i for i, page in enumerate(pages) if page.extract_text().lstrip().startswith("PHỤ LỤC")]
+    assert len(starts) == 3
+    assert [i for i, page in enumerate(pages) if page.mediabox.width > page.mediabox.height] == [starts[1]]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from docxtpl import DocxTemplate, RichText
 
+from baocao.body.render import khoi, phu_luc
 from baocao.docx_package import normalize_package
 from baocao.errors import BaocaoError, TemplateError
 from baocao.formatting import FILTERS, format_date
@@ -52,7 +53,9 @@ def trich_dan(van_ban: Record) -> str:
     return " ".join(parts)
 
 
-BASE_FILTERS: dict[str, Filter] = {**FILTERS, "doan": doan, "trich_dan": trich_dan}
+BASE_FILTERS: dict[str, Filter] = {
+    **FILTERS, "doan": doan, "trich_dan": trich_dan, "khoi": khoi, "phu_luc": phu_luc
+}
 """Every filter a template may use, by its Vietnamese name."""
 
 

@@ -213,3 +213,14 @@ TIEU_NGU_RULE_RATIO = Range(0.75, 1.25)
 """Rule length ÷ tiêu ngữ length: "as long as the text", ±25 % (an estimate)."""
 SHORT_RULE_RATIO = Range(0.25, 0.6)
 """Rule length ÷ line length for the agency and trích yếu rules (drawn by hand)."""
+
+
+# --- the body's blocks (baocao.body): the decree sets no list indents (nd30.md §4) ------------
+
+LIST_STEP = Twips(283)
+"""How far each list level's text sits right of its marker ("-", "+"): 0.5 cm."""
+LIST_MARKERS = (FIRST_LINE_INDENT.frame, Twips(720), Twips(720))
+"""Where each list level's first line starts ("-" at 1 cm, "+" and the unmarked level at
+1,27 cm): inside the decree's first-line indent, the wrapped lines hanging under the text."""
+RULE_PHU_LUC = Twips(2000)
+"""The short rule under an appendix's "(Kèm theo …)" line."""

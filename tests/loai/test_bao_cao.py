@@ -79,8 +79,10 @@ def test_table_has_header_rows_and_vietnamese_numbers(bao_cao: bytes) -> None:
         ["Hộ tịch", "412", "412", "0"],
         ["Chứng thực", "1.285", "1.280", "5"],
         ["Đất đai", "37", "35", "2"],
+        ["Tổng cộng", "1.734", "1.727", "7"],
     ]
     assert all(run.bold for run in table.rows[0].cells[0].paragraphs[0].runs)
+    assert all(run.bold for run in table.rows[-1].cells[1].paragraphs[0].runs)
     assert len(table._tbl.tblGrid.findall("{*}gridCol")) == 4
     lines = texts(bao_cao)
     assert lines.index("Kết quả giải quyết hồ sơ") + 1 == lines.index("Đơn vị tính: hồ sơ")
@@ -138,8 +140,8 @@ def test_table_rows_must_match_the_columns(tmp_path: Path) -> None:
     with pytest.raises(DataError) as error:
         baocao.load(path)
     [finding] = error.value.findings
-    assert "dòng 3 của bảng có 3 ô, nhưng bảng có 4 cột" in finding.message
-    assert finding.line is not None and finding.path == "noi_dung[0].muc[1].bang[0]"
+    assert "dòng 3 của bảng chiếm 3 cột, nhưng bảng có 4 cột" in finding.message
+    assert finding.line is not None and finding.path == "noi_dung[1].noi_dung[1].noi_dung[1].bang.dong[2]"
 
 
 def test_cong_van_needs_kinh_gui(tmp_path: Path) -> None:
@@ -162,7 +164,7 @@ def test_a_minimal_free_report(tmp_path: Path) -> None:
         ngay: 2024-01-02
         trich_yeu: Về việc đề nghị khen thưởng
         kinh_gui: [UBND thành phố, "- Hội đồng Thi đua - Khen thưởng thành phố;"]
-        noi_dung: [{tieu_de: Sự cần thiết, doan: [Nội dung.]}]
+        noi_dung: [{muc: Sự cần thiết, noi_dung: [Nội dung.]}]
         noi_nhan: {danh_sach: [Như trên]}
         nguoi_ky: {chuc_vu: Trưởng phòng, ho_ten: Trần Văn C}
         """), encoding="utf-8")

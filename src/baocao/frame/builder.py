@@ -17,6 +17,7 @@ Every size, margin, spacing and width is the decree's, from :mod:`baocao.nd30`.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Callable
@@ -46,6 +47,12 @@ STYLE_BODY = "Noi dung"
 STYLE_HEADING_1 = "Muc"
 STYLE_HEADING_2 = "Khoan"
 STYLE_BLOCK = "Khung"
+STYLE_HEADING_3 = "Tieu khoan"
+STYLE_HEADING_4 = "Diem"
+STYLE_LIST = ("Gach dau dong", "Dau cong", "Y con")
+STYLE_NUMBERED = "Doan danh so"
+STYLE_CELL = "O bang"
+"""The styles of the body's blocks (:mod:`baocao.body.render` writes their ids)."""
 
 SIGNATURE_SPACE_LINES = 4
 FIXED_TIME = datetime(2020, 3, 5, tzinfo=UTC)  # the decree's signing date
@@ -166,6 +173,7 @@ def build_template(body: Body, *, cong_van: bool = False) -> bytes:
     writer = BodyWriter(document)
     body(writer)
     _add_closing(document)
+    _add_data_appendices(document)
     for number, appendix in enumerate(writer.appendices, start=1):
         label = "Phụ lục" if len(writer.appendices) == 1 else f"Phụ lục {to_roman(number)}"
         _add_appendix(document, appendix, label)
@@ -231,8 +239,39 @@ def _set_up_styles(document: DocxDocument) -> None:
         heading.paragraph_format.keep_with_next = True
         del caps  # headings are typed in their case; the style only makes them bold
 
-    keep = {STYLE_BLOCK, STYLE_BODY, STYLE_HEADING_1, STYLE_HEADING_2, *_BUILTIN_STYLES}
+    _set_up_block_styles(styles, body, block)
+    keep = {STYLE_BLOCK, STYLE_BODY, STYLE_HEADING_1, STYLE_HEADING_2, STYLE_HEADING_3, STYLE_HEADING_4,
+            *STYLE_LIST, STYLE_NUMBERED, STYLE_CELL, *_BUILTIN_STYLES}
     _prune_styles(styles.element, keep={name.lower() for name in keep})
+
+
+def _set_up_block_styles(styles: Any, body: Any, block: Any) -> None:
+    """The styles of :mod:`baocao.body`'s blocks: headings "1.1." and "a)" (bold, kept
+    with the next paragraph), list levels with hanging indents ("-", "+", one unmarked
+    level), numbered paragraphs, table cells."""
+    for name in (STYLE_HEADING_3, STYLE_HEADING_4):
+        heading = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        heading.base_style = body
+        heading.quick_style = True
+        heading.font.bold = True
+        heading.paragraph_format.keep_with_next = True
+    for level, name in enumerate(STYLE_LIST, start=1):
+        item = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        item.base_style = body
+        item.quick_style = True
+        fmt = item.paragraph_format
+        text_at = nd30.LIST_MARKERS[level - 1].twips + nd30.LIST_STEP.twips
+        fmt.left_indent = Twips(text_at)
+        fmt.first_line_indent = Twips(-nd30.LIST_STEP.twips)
+        fmt.tab_stops.add_tab_stop(Twips(text_at))
+    numbered = styles.add_style(STYLE_NUMBERED, WD_STYLE_TYPE.PARAGRAPH)
+    numbered.base_style = body
+    numbered.quick_style = True
+    cell = styles.add_style(STYLE_CELL, WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = block
+    cell.font.size = nd30.BANG
+    cell.paragraph_format.space_before = Pt(0)
+    cell.paragraph_format.keep_together = True
 
 
 _BUILTIN_STYLES = ("Normal", "Normal Table", "Default Paragraph Font", "No List", "Header")
@@ -419,6 +458,21 @@ def _add_closing(document: DocxDocument) -> None:
 
 
 # --- appendices (Phụ lục) ------------------------------------------------------------------
+
+
+def _add_data_appendices(document: DocxDocument) -> None:
+    """The appendices of the data (``phu_luc``, every type): when there are any, a
+    section break closes the body (its properties are the body's, header references
+    included), then filter ``phu_luc`` prints each appendix in a section of its own
+    (:func:`baocao.body.render.phu_luc`).  The empty section left at the end is
+    dropped at render time (engine), the last appendix's properties taking its place."""
+    writer = BodyWriter(document)
+    writer.paragraph("{%p if khung.phu_luc %}", style=STYLE_BLOCK)
+    end = writer.paragraph("", style=STYLE_BLOCK)
+    end._p.get_or_add_pPr().append(copy.deepcopy(document.sections[-1]._sectPr))
+    writer.paragraph("{%p endif %}", style=STYLE_BLOCK)
+    writer.paragraph("{{p khung.phu_luc|phu_luc }}", style=STYLE_BLOCK)
+
 
 def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> None:
     """An appendix in its own section (nd30.md §8 and §3): a new page, landscape when

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from docx.shared import Length
 
 from baocao import nd30
-from baocao.formatting import format_date, format_place_date, upper_vi
+from baocao.body.model import Bang, Khoi, walk
+from baocao.body.render import needs_landscape
+from baocao.formatting import format_date, format_place_date, to_roman, upper_vi
 from baocao.frame.model import VanBanHanhChinh
 from baocao.text_metrics import text_width
 
@@ -52,6 +54,37 @@ class Khung:
     """The recipient lines as printed: «- Như trên;» (see :func:`dong_noi_nhan`)."""
     sau_luu: list[str] = field(default_factory=list)
     """The lines under «- Lưu: …», as written («09 KH»)."""
+    phu_luc: list[PhuLucIn] = field(default_factory=list)
+    """The appendices of the data (``phu_luc``), as filter ``phu_luc`` prints them."""
+
+
+@dataclass(frozen=True)
+class PhuLucIn:
+    """One appendix as printed: its label, title, "(Kèm theo …)" line, orientation, blocks."""
+
+    nhan: str
+    """"PHỤ LỤC" when there is one, "PHỤ LỤC I", "PHỤ LỤC II" … when several."""
+    ten: str
+    kem_theo: str
+    ngang: bool
+    noi_dung: list[Khoi]
+
+
+def appendices(document: VanBanHanhChinh) -> list[PhuLucIn]:
+    """The appendices of ``document``: numbered when several, the "(Kèm theo …)" line as
+    given or in the decree's form, landscape when asked or when a table is wide."""
+    found = document.phu_luc
+    out = []
+    for number, item in enumerate(found, start=1):
+        tables = [b.bang for b in walk(item.noi_dung) if isinstance(b, Bang)]
+        out.append(PhuLucIn(
+            nhan="PHỤ LỤC" if len(found) == 1 else f"PHỤ LỤC {to_roman(number)}",
+            ten=item.ten,
+            kem_theo=item.kem_theo or format_kem_theo(document),
+            ngang=item.ngang if item.ngang is not None else needs_landscape(tables),
+            noi_dung=list(item.noi_dung),
+        ))
+    return out
 
 
 def rule_length(line_width: float, lengths: tuple[Length, ...]) -> int:
@@ -169,6 +202,7 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         ho_ten=document.nguoi_ky.ho_ten,
         kem_theo=format_kem_theo(document),
         kinh_gui=list(document.kinh_gui),
+        phu_luc=appendices(document),
         gach_co_quan=rule_length(
             min(
                 max(text_width(line, nd30.CO_QUAN.frame.pt, bold=True) for line in co_quan_lines),

@@ -16,7 +16,6 @@ from typing import Annotated, Literal
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
@@ -24,25 +23,19 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails
 
+from baocao.body.model import PhuLuc
+from baocao.body.text import MAX_ITEMS as MAX_ITEMS
+from baocao.body.text import MAX_TEXT_CHARS as MAX_TEXT_CHARS
+from baocao.body.text import Block as Block
+from baocao.body.text import Text as Text
 from baocao.consistency import RuleTable
 from baocao.document_types import parse_symbol
-from baocao.formatting import PartialDate, format_date, normalize_text
-
-MAX_TEXT_CHARS = 20_000
-"""The longest text one field may hold (a long paragraph is about 2,000 characters)."""
-
-MAX_ITEMS = 500
-"""The most items one list of paragraphs, documents or recipients may hold."""
+from baocao.formatting import PartialDate, format_date
 
 _MODEL = "mô hình dữ liệu"
 _PL1 = "NĐ 30/2020, Phụ lục I"
 
 RULES = RuleTable(__name__, [
-    ("ky-tu-dieu-khien", "error", _MODEL,
-     "có ký tự điều khiển U+{ma} ở vị trí {vi_tri} (thường do sao chép từ phần mềm khác); "
-     "hãy xóa rồi gõ lại đoạn này"),
-    ("van-ban-qua-dai", "error", _MODEL,
-     "đoạn văn dài {do_dai} ký tự, vượt giới hạn {gioi_han} ký tự; hãy tách thành nhiều đoạn"),
     ("kieu-so-nguyen", "error", _MODEL,
      "cần một số nguyên (ví dụ 12299, không có dấu chấm), nhận được {gia_tri}"),
     ("kieu-ngay", "error", _MODEL,
@@ -60,29 +53,11 @@ RULES = RuleTable(__name__, [
 """Every problem the shared blocks' validators raise (``ky-hieu-sai-dang`` is raised by
 :func:`split_so_ky_hieu` with this wording)."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _clean_text(value: object) -> object:
-    """NFC-normalise a string; refuse control characters Word cannot hold."""
-    if not isinstance(value, str):
-        return value
-    bad = _CONTROL.search(value)
-    if bad is not None:
-        raise RULES.error("ky-tu-dieu-khien", ma=f"{ord(bad.group()):04X}", vi_tri=bad.start() + 1)
-    if len(value) > MAX_TEXT_CHARS:
-        raise RULES.error("van-ban-qua-dai", do_dai=len(value), gioi_han=MAX_TEXT_CHARS)
-    return normalize_text(value)
-
-
 def _not_bool(value: object) -> object:
     if isinstance(value, bool):
         raise RULES.error("kieu-so-nguyen", gia_tri=f"«{str(value).lower()}» (đúng/sai)")
     return value
 
-
-Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
-"""A non-empty text, NFC-normalised, without control characters."""
 
 Count = Annotated[int, Field(ge=0), BeforeValidator(_not_bool)]
 """A count (of households, units …): a non-negative whole number."""
@@ -124,12 +99,6 @@ def check_period(tu_ngay: dt.date, den_ngay: dt.date) -> None:
             tu_ngay=format_date(tu_ngay, style="short"),
             den_ngay=format_date(den_ngay, style="short"),
         )
-
-
-class Block(BaseModel):
-    """Base of every model: unknown keys are errors, strings are stripped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 def split_so_ky_hieu(value: str) -> tuple[str, str]:
@@ -397,6 +366,14 @@ class VanBanHanhChinh(Block):
     )
     noi_nhan: NoiNhan = Field(description="Nơi nhận (ô số 9b)")
     nguoi_ky: NguoiKy = Field(description="Người ký (ô số 7)")
+    phu_luc: list[PhuLuc] = Field(
+        default_factory=list,
+        max_length=30,
+        description=(
+            "Các phụ lục, in sau chữ ký, mỗi phụ lục từ trang mới với số trang riêng "
+            "(«PHỤ LỤC», hoặc «PHỤ LỤC I, II …» khi có nhiều)"
+        ),
+    )
 
     @field_validator("kinh_gui", mode="before")
     @classmethod

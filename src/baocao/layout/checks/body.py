@@ -68,8 +68,9 @@ def body(context: Context) -> Iterator[LayoutFinding]:
         if _is_heading(fmt, runs):
             continue
         mark("noi-dung.can-deu", spot, fmt.alignment != "both")
+        # where the first line starts: a hanging list item ("-", "+") starts at 1 cm too
         mark("noi-dung.thut-dau-dong", spot,
-             not _INDENT[0] <= fmt.first_line <= _INDENT[1])
+             not _INDENT[0] <= fmt.left + fmt.first_line <= _INDENT[1])
         mark("noi-dung.gian-doan", spot,
              fmt.before < _MIN_GAP and fmt.after < _MIN_GAP)
 

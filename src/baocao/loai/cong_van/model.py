@@ -1,4 +1,4 @@
-"""The model of ``cong-van``: the free body of ``bao-cao`` in the công văn layout."""
+"""The model of ``cong-van``: the blocks of ``bao-cao`` in the công văn layout."""
 
 from __future__ import annotations
 
