@@ -12,21 +12,33 @@ of docxtpl, not a second engine: the output is byte-identical to a plain
 
 Compiled Jinja code is also kept in Jinja's own bytecode cache on disk (a private
 directory of the user, checked by Jinja), so a second ``baocao render`` of the same
-template in a new process skips compilation too; set ``BAOCAO_NO_CACHE=1`` to turn
-that off.
+template in a new process skips compilation too; the patched sources are kept beside
+it (:class:`_Store`: JSON headed by its SHA-256, keyed by the template's hash and the
+preparing code), so that process skips ``patch_xml``'s regexes as well.  Set
+``BAOCAO_NO_CACHE=1`` to turn both off.
+
+The rendered body is not put back into the document's tree (lxml's move between
+documents grows faster than the body): it is serialised on its own and written
+between the template's serialised head and tail (:func:`_spliced_body`).
 """
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import io
+import json
 import os
 import re
+import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import docxtpl
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
@@ -97,20 +109,38 @@ class PreparedTemplate:
         self._doc = doc = DocxTemplate(io.BytesIO(template))
         doc.init_docx()
         self._env = _CompiledOnce(env, cache)
-        self._body = doc.patch_xml(doc.get_xml())
-        self._root = copy.deepcopy(doc.docx.element)
-        self._frame = _document_frame(self._root)
-        self._parts: list[tuple[Any, str, str]] = []
-        for uri in (doc.HEADER_URI, doc.FOOTER_URI):
-            for _, part in doc.get_headers_footers(uri):
-                xml = doc.get_part_xml(part)
-                self._parts.append((part, doc.get_headers_footers_encoding(xml), doc.patch_xml(xml)))
         self._core_part = doc.docx.part.package._core_properties_part  # created if missing, as docxtpl does
-        self._core_xml = serialize_part_xml(self._core_part._element)
+        parts = [part for uri in (doc.HEADER_URI, doc.FOOTER_URI) for _, part in doc.get_headers_footers(uri)]
+        store = _Store.of(cache)
+        key = _key(template)
+        sources = store.load(key) if store is not None else None
+        if sources is None or sources.partnames != [str(part.partname) for part in parts]:
+            sources = self._prepare(parts)
+            if store is not None:
+                store.save(key, sources)
+        self._sources = sources
+        self._body = sources.body
+        self._frame = sources.frame
+        self._parts = [
+            (part, encoding, source) for part, (_, encoding, source) in zip(parts, sources.parts, strict=True)
+        ]
+        self._core_xml = sources.core_xml
+        self._package = sources.package
+
+    def _prepare(self, parts: list[Any]) -> _Sources:
+        """What docxtpl redoes on every render, done once: the patched sources."""
+        doc = self._doc
+        body = doc.patch_xml(doc.get_xml())
+        patched = []
+        for part in parts:
+            xml = doc.get_part_xml(part)
+            patched.append((str(part.partname), doc.get_headers_footers_encoding(xml), doc.patch_xml(xml)))
+        core_xml = serialize_part_xml(self._core_part._element)
         buffer = io.BytesIO()
         doc.docx.save(buffer)
         with zipfile.ZipFile(buffer) as package:
-            self._package = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+            entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+        return _Sources(body, patched, core_xml, entries, _document_frame(doc.docx.element))
 
     @staticmethod
     def supports(template: bytes) -> bool:
@@ -153,7 +183,7 @@ class PreparedTemplate:
         if self._frame is not None and body is not None:
             document = (self._frame[0], *body, self._frame[1])
         else:
-            root = copy.deepcopy(self._root)
+            root = copy.deepcopy(self._doc.docx.element)  # the template's, never changed
             root.replace(root.find(qn("w:body")), tree)
             document = serialize_part_xml(root)
         del tree
@@ -185,6 +215,110 @@ class PreparedTemplate:
                     for chunk in chunks:
                         stream.write(chunk)
         return out.getvalue()
+
+
+@dataclass(frozen=True)
+class _Sources:
+    """A template's prepared sources: all a render needs besides the opened document."""
+
+    body: str
+    parts: list[tuple[str, str, str]]
+    """Each header and footer: part name, encoding, patched source."""
+    core_xml: bytes
+    package: list[tuple[str, bytes]]
+    frame: tuple[bytes, bytes, dict[bytes, bytes]] | None
+
+    @property
+    def partnames(self) -> list[str]:
+        return [name for name, _, _ in self.parts]
+
+    def to_json(self) -> bytes:
+        def b64(data: bytes) -> str:
+            return base64.b64encode(data).decode("ascii")
+
+        frame = None if self.frame is None else [
+            b64(self.frame[0]), b64(self.frame[1]), {b64(k): b64(v) for k, v in self.frame[2].items()}]
+        return json.dumps({
+            "body": self.body, "parts": self.parts, "core_xml": b64(self.core_xml),
+            "package": [[name, b64(data)] for name, data in self.package], "frame": frame,
+        }, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, text: bytes) -> _Sources:
+        """The sources :meth:`to_json` wrote; ValueError/TypeError/KeyError on anything else."""
+        data = json.loads(text)
+        b64 = base64.b64decode
+        frame = data["frame"]
+        sources = cls(
+            body=_str(data["body"]),
+            parts=[(_str(name), _str(encoding), _str(source)) for name, encoding, source in data["parts"]],
+            core_xml=b64(_str(data["core_xml"]), validate=True),
+            package=[(_str(name), b64(_str(content), validate=True)) for name, content in data["package"]],
+            frame=None if frame is None else (
+                b64(_str(frame[0]), validate=True), b64(_str(frame[1]), validate=True),
+                {b64(_str(k), validate=True): b64(_str(v), validate=True) for k, v in frame[2].items()}),
+        )
+        return sources
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {type(value).__name__}")
+    return value
+
+
+def _key(template: bytes) -> str:
+    """The template's hash and what prepares it: this module's source and docxtpl's
+    version (a change of either is a new key, so an old entry is never read)."""
+    digest = hashlib.sha256(template)
+    digest.update(b"\0" + _CODE_HASH.encode("ascii") + b"\0" + str(docxtpl.__version__).encode("ascii"))
+    return digest.hexdigest()
+
+
+_CODE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() if Path(__file__).is_file() else ""
+
+
+class _Store:
+    """Prepared sources on disk, beside Jinja's bytecode in its private per-user
+    directory (created 0700 and checked by Jinja).  An entry is JSON — data, never code:
+    nothing read here is unpickled or executed — headed by the SHA-256 of its content,
+    checked on every read; a damaged, truncated or foreign entry is ignored and rewritten.
+    """
+
+    def __init__(self, directory: str) -> None:
+        self._directory = directory
+
+    @classmethod
+    def of(cls, cache: BytecodeCache | None) -> _Store | None:
+        directory = getattr(cache, "directory", None) if isinstance(cache, FileSystemBytecodeCache) else None
+        return cls(directory) if isinstance(directory, str) else None
+
+    def path(self, key: str) -> str:
+        return os.path.join(self._directory, f"__baocao_prepared_{key}.json")
+
+    def load(self, key: str) -> _Sources | None:
+        try:
+            with open(self.path(key), "rb") as stream:
+                head, _, content = stream.read().partition(b"\n")
+            if head.decode("ascii") != hashlib.sha256(content).hexdigest():
+                return None
+            return _Sources.from_json(content)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+
+    def save(self, key: str, sources: _Sources) -> None:
+        content = sources.to_json()
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self._directory, prefix=".__baocao_prepared_")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(hashlib.sha256(content).hexdigest().encode("ascii") + b"\n" + content)
+                os.replace(temporary, self.path(key))
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written is only slower
 
 
 _BODY_MARK = b"<w:body/>"
