@@ -5,13 +5,18 @@ household counts), generated in a temporary folder.  Per repeat (alternating ord
 
 - sequential loop: a new ``python`` process running ``baocao.render(baocao.load(f), out)``
   for every file (the template is prepared once there too: the best one core does);
+- ``python -m baocao batch -j 1 -q`` (the same command on one worker: the baseline of ``-j J``);
 - ``python -m baocao batch -j J -q`` with fork workers (the default on Linux);
 - the same with forkserver workers (``BAOCAO_MP_CONTEXT=forkserver``), to compare.
 
 Every variant is a fresh process, so interpreter start-up, imports, registry and template
 preparation are counted in each.
 
-Prints medians in reports/s and the ratio batch / sequential.  Run with the package installed:
+Prints medians of wall time (reports/s, ratio to the sequential loop) and of CPU time
+(user + system of the process and every worker: what the machine spent), and the speed-up
+of ``-j J`` over ``-j 1`` in both.  On a shared machine the wall-time speed-up says how
+much of two cores the run got; the CPU ratio says what parallelism cost (≈ 1 means the
+workers duplicate little: start-up and template preparation once per worker).  Run with the package installed:
 
     python benchmarks/bench_batch.py [--count 1000] [--jobs 2] [--repeats 3]
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,7 +59,7 @@ def make_inputs(folder: Path, count: int) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--count", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
@@ -77,35 +83,47 @@ def main() -> None:
         )
         subprocess.run([sys.executable, "-c", loop, str(root / "in"), str(out)], check=True)
 
-    def pooled(context: str) -> Callable[[], None]:
+    def pooled(context: str, jobs: int) -> Callable[[], None]:
         def run() -> None:
-            out = fresh(context)
+            out = fresh(f"{context}-{jobs}")
             command = [sys.executable, "-m", "baocao", "batch", str(root / "in"), "-o", str(out),
-                       "-j", str(args.jobs), "-q"]
+                       "-j", str(jobs), "-q"]
             subprocess.run(command, check=True, env={**os.environ, "BAOCAO_MP_CONTEXT": context})
             assert len(list(out.iterdir())) == len(inputs)
 
         return run
 
+    one, many = "batch -j 1 (fork)", f"batch -j {args.jobs} (fork)"
     variants = {
         "sequential loop (1 process)": sequential,
-        f"batch -j {args.jobs} (forkserver)": pooled("forkserver"),
-        f"batch -j {args.jobs} (fork)": pooled("fork"),
+        one: pooled("fork", 1),
+        many: pooled("fork", args.jobs),
+        f"batch -j {args.jobs} (forkserver)": pooled("forkserver", args.jobs),
     }
     times: dict[str, list[float]] = {name: [] for name in variants}
+    cpu: dict[str, list[float]] = {name: [] for name in variants}
     order = list(variants)
     for repeat in range(args.repeats):
         for name in order if repeat % 2 == 0 else reversed(order):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             variants[name]()
             times[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     shutil.rmtree(root, ignore_errors=True)
 
-    rates = {name: args.count / statistics.median(values) for name, values in times.items()}
-    base = rates["sequential loop (1 process)"]
-    print(f"{'variant':32} {'reports/s':>10} {'ms/report':>10} {'× seq':>7}")
-    for name, rate in rates.items():
-        print(f"{name:32} {rate:10.1f} {1000 / rate:10.2f} {rate / base:7.2f}")
+    wall = {name: statistics.median(values) for name, values in times.items()}
+    spent = {name: statistics.median(values) for name, values in cpu.items()}
+    base = wall["sequential loop (1 process)"]
+    print("| variant | reports/s | wall ms/report | CPU ms/report | wall × seq | CPU / wall |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in variants:
+        print(f"| {name} | {args.count / wall[name]:.1f} | {wall[name] / args.count * 1000:.2f} | "
+              f"{spent[name] / args.count * 1000:.2f} | {base / wall[name]:.2f} | "
+              f"{spent[name] / wall[name]:.2f} |")
+    print(f"-j {args.jobs} vs -j 1: wall speed-up {wall[one] / wall[many]:.2f}×, "
+          f"CPU time ratio {spent[many] / spent[one]:.2f} (load average {os.getloadavg()[0]:.1f})")
     print(f"{args.count} reports, {args.repeats} repeats; machine: {platform.system()} {platform.release()} "
           f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} CPUs")

@@ -1,12 +1,15 @@
-"""Benchmark: rendering the summary table (appendix) at 100 / 1,000 / 10,000 rows.
+"""Benchmark: rendering the summary table (appendix) at 100 / 1,000 / 10,000 (/ 50,000) rows.
 
 For each size, the same report (the Bắc Kạn example with N generated rows) is
 rendered by ``baocao.render`` and, as the baseline, by a raw docxtpl render of the
 same template with the same context (the rows loop ``{%tr for %}``) and a plain
-Jinja environment with the same filters, alternating which goes first.  Prints
-the median seconds, the time per row and the ratio baocao / raw docxtpl.
+Jinja environment with the same filters, alternating which goes first.  Each render
+runs in a fresh process (so its peak RSS is its own); prints median wall and CPU
+seconds, CPU µs per row, peak memory and the ratios baocao / raw docxtpl.
 
-    pip install . && python benchmarks/bench_table.py [--sizes 100 1000 10000] [--repeats 5]
+    pip install . && python benchmarks/bench_table.py [--sizes 100 1000 10000] [--repeats 3] [--large]
+
+``--large`` adds 50,000 rows (raw docxtpl takes minutes there).
 
 (the installed package: its templates ship inside it).
 
@@ -17,11 +20,16 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
 import platform
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,41 +89,76 @@ def _raw_docxtpl(template: bytes, context: dict[str, Any]) -> Callable[[], bytes
     return run
 
 
-def _time(function: Callable[[], bytes | None]) -> float:
-    start = time.perf_counter()
-    out = function()
-    elapsed = time.perf_counter() - start
-    assert out
-    return elapsed
+def _child(name: str, size: int) -> None:
+    """One measured render in this (fresh) process: prints wall s, CPU s, peak RSS kB."""
+    report_type = default_registry().get("ra-soat-ho-ngheo")
+    template = report_type.template_bytes()
+    small, report = _report(10), _report(size)
+    if name == "baocao":
+        baocao.render(small)  # the template prepared, as in any process after its first report
+        run: Callable[[], bytes | None] = lambda: baocao.render(report)  # noqa: E731
+    else:
+        _raw_docxtpl(template, build_context(small, report_type))()
+        run = _raw_docxtpl(template, build_context(report, report_type))
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = run()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    assert out is not None and _holds_rows(out, size)  # both hold every row
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": peak}))
+
+
+def _holds_rows(document: bytes, size: int) -> bool:
+    with zipfile.ZipFile(io.BytesIO(document)) as package:
+        xml = package.read("word/document.xml")
+    return f"Xã số {size}<".encode() in xml and f"Xã số {size + 1}<".encode() not in xml
+
+
+def _measure(name: str, size: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", name, str(size)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--large", action="store_true", help="add 50,000 rows (minutes: raw docxtpl)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--large-repeats", type=int, default=1)
+    parser.add_argument("--child", nargs=2, metavar=("NAME", "ROWS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    report_type = default_registry().get("ra-soat-ho-ngheo")
-    template = report_type.template_bytes()
-    print(f"{'rows':>6} {'baocao s':>10} {'µs/row':>8} {'docxtpl s':>10} {'µs/row':>8} {'ratio':>6}")
-    for size in args.sizes:
-        report = _report(size)
-        context = build_context(report, report_type)
-        candidates: dict[str, Callable[[], bytes | None]] = {
-            "baocao": lambda report=report: baocao.render(report),
-            "docxtpl": _raw_docxtpl(template, context),
-        }
-        times: dict[str, list[float]] = {name: [] for name in candidates}
-        for repeat in range(args.repeats):
-            order = list(candidates) if repeat % 2 == 0 else list(reversed(candidates))
+    if args.child:
+        _child(args.child[0], int(args.child[1]))
+        return 0
+    sizes = [*args.sizes, *([50000] if args.large else [])]
+    print("medians; one fresh process per render (template prepared by a small render first);"
+          " peak = the process's max RSS")
+    header = ("rows", "baocao s", "CPU s", "µs/row", "peak MB", "docxtpl s", "CPU s", "µs/row", "peak MB",
+              "wall ratio", "CPU ratio")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---:|" * len(header))
+    for size in sizes:
+        repeats = args.large_repeats if size >= 50000 else args.repeats
+        runs: dict[str, list[dict[str, float]]] = {"baocao": [], "docxtpl": []}
+        for repeat in range(repeats):
+            order = list(runs) if repeat % 2 == 0 else list(reversed(runs))
             for name in order:
-                times[name].append(_time(candidates[name]))
-        ours, raw = statistics.median(times["baocao"]), statistics.median(times["docxtpl"])
-        print(
-            f"{size:>6} {ours:>10.4f} {ours / size * 1e6:>8.1f} {raw:>10.4f} {raw / size * 1e6:>8.1f} "
-            f"{ours / raw:>6.2f}"
-        )
+                runs[name].append(_measure(name, size))
+        row: list[str] = [f"{size:,}"]
+        med = {name: {key: statistics.median(r[key] for r in values) for key in values[0]}
+               for name, values in runs.items()}
+        for name in runs:
+            m = med[name]
+            row += [f"{m['wall']:.3f}", f"{m['cpu']:.3f}", f"{m['cpu'] / size * 1e6:.0f}",
+                    f"{m['peak_kb'] / 1024:.0f}"]
+        row += [f"{med['baocao']['wall'] / med['docxtpl']['wall']:.2f}",
+                f"{med['baocao']['cpu'] / med['docxtpl']['cpu']:.2f}"]
+        print("| " + " | ".join(row) + " |", flush=True)
     print(f"{platform.system()} {platform.release()} {platform.machine()}, "
-          f"Python {platform.python_version()}, repeats {args.repeats}")
+          f"Python {platform.python_version()}, {os.cpu_count()} CPUs, repeats {args.repeats}, "
+          f"load average {os.getloadavg()[0]:.1f}")
     return 0
 
 

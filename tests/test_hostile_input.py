@@ -202,7 +202,7 @@ def test_a_sheet_declaring_every_cell_is_not_padded(tmp_path: Path, capsys: Capt
     assert path.stat().st_size < 6000
     finding, peak, printed = _refused(tmp_path, capsys, "bom.xlsx")  # before: 3 GB
     assert finding.code == "bang-qua-dai" and finding.file == str(tmp_path / "bom.xlsx")
-    assert "có dữ liệu ở dòng 1.048.576, vượt giới hạn 25.000 dòng" in finding.message
+    assert "có dữ liệu ở dòng 1.048.576, vượt giới hạn 55.000 dòng" in finding.message
     assert peak < 40 * MB
     assert "bom.xlsx:1048576:" in printed
 

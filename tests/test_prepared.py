@@ -3,21 +3,25 @@ its output is the plain docxtpl render's, byte for byte."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2.bccache import FileSystemBytecodeCache
 
 import baocao
 from baocao.api import build_context
 from baocao.engine import make_environment, prepare_template, render_docx, render_prepared
+from baocao.loading import load_yaml
 from baocao.prepared import PreparedTemplate
 from baocao.registry import default_registry
 
-from conftest import BAC_KAN
+from conftest import BAC_KAN, EXAMPLES
 from docx_reading import find, normalized_parts
 
 TRICKY = "A & B <c> {{ 7*7 }} {% if %} {#x#} ]]> “ngoặc” ‘đơn’"
@@ -92,3 +96,64 @@ def test_templates_with_footnotes_fall_back_to_plain_docxtpl() -> None:
     assert PreparedTemplate.supports(template)
     assert not PreparedTemplate.supports(out.getvalue())
     assert prepare_template(out.getvalue()) is None
+
+
+def test_a_large_table_is_spliced_byte_for_byte_as_docxtpl_moves_it() -> None:
+    """The body is serialised alone and spliced (linear time): the bytes are those of
+    moving it into the document, as docxtpl does (the fallback path)."""
+    report_type = default_registry().get("ra-soat-ho-ngheo")
+    data = load_yaml(BAC_KAN).data
+    rows = data["bieu_tong_hop"]["dong"]
+    data["bieu_tong_hop"]["dong"] = [{**row, "ten": f"{row['ten']} {n}"} for n in range(30) for row in rows]
+    data.pop("ket_qua", None)
+    report = report_type.model.model_validate(data)
+    template, context = report_type.template_bytes(), build_context(report, report_type)
+    prepared = PreparedTemplate(template, make_environment())
+    assert prepared._frame is not None
+    spliced = prepared.render(context)
+    prepared._frame = None  # the move between trees
+    assert prepared.render(context) == spliced
+
+
+def _cached(tmp_path: Path, template: bytes) -> PreparedTemplate:
+    return PreparedTemplate(template, make_environment(), cache=FileSystemBytecodeCache(str(tmp_path)))
+
+
+def test_prepared_sources_are_cached_on_disk_as_checked_json(tmp_path: Path) -> None:
+    template, context = _context(BAC_KAN)
+    plain = PreparedTemplate(template, make_environment()).render(context)
+    first = _cached(tmp_path, template)
+    entries = list(tmp_path.glob("__baocao_prepared_*.json"))
+    assert len(entries) == 1
+    head, _, content = entries[0].read_bytes().partition(b"\n")
+    assert head.decode() == hashlib.sha256(content).hexdigest()
+    assert json.loads(content)["body"] == first._body  # data, not a pickle
+    again = _cached(tmp_path, template)
+    assert again._sources == first._sources
+    assert again.render(context) == first.render(context) == plain
+
+
+@pytest.mark.parametrize("damage", ["truncated", "edited", "not-json", "wrong-shape"])
+def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path: Path, damage: str) -> None:
+    template, context = _context(BAC_KAN)
+    expected = _cached(tmp_path, template).render(context)
+    (entry,) = tmp_path.glob("__baocao_prepared_*.json")
+    text = entry.read_bytes()
+    head, _, content = text.partition(b"\n")
+    if damage == "truncated":
+        entry.write_bytes(text[: len(text) // 2])
+    elif damage == "edited":  # content changed, hash not: refused
+        entry.write_bytes(head + b"\n" + content.replace(b"w:body", b"w:bodx", 1))
+    else:
+        bad = b"[not json" if damage == "not-json" else json.dumps({"body": 1}).encode()
+        entry.write_bytes(hashlib.sha256(bad).hexdigest().encode() + b"\n" + bad)
+    assert _cached(tmp_path, template).render(context) == expected
+    assert entry.read_bytes() == text  # rewritten whole
+
+
+def test_another_template_gets_another_cache_entry(tmp_path: Path) -> None:
+    template, _ = _context(BAC_KAN)
+    other, _ = _context(EXAMPLES / "cong-van-don-doc.yaml")
+    _cached(tmp_path, template)
+    _cached(tmp_path, other)
+    assert len(list(tmp_path.glob("__baocao_prepared_*.json"))) == 2

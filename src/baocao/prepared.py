@@ -12,30 +12,47 @@ of docxtpl, not a second engine: the output is byte-identical to a plain
 
 Compiled Jinja code is also kept in Jinja's own bytecode cache on disk (a private
 directory of the user, checked by Jinja), so a second ``baocao render`` of the same
-template in a new process skips compilation too; set ``BAOCAO_NO_CACHE=1`` to turn
-that off.
+template in a new process skips compilation too; the patched sources are kept beside
+it (:class:`_Store`: JSON headed by its SHA-256, keyed by the template's hash and the
+preparing code), so that process skips ``patch_xml``'s regexes as well.  Set
+``BAOCAO_NO_CACHE=1`` to turn both off.
+
+The rendered body is not put back into the document's tree (lxml's move between
+documents grows faster than the body): it is serialised on its own and written
+between the template's serialised head and tail (:func:`_spliced_body`).
 """
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import io
+import json
 import os
+import re
+import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import docxtpl
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import Environment, Template
 from jinja2.bccache import BytecodeCache, FileSystemBytecodeCache
+from lxml import etree
 
 from baocao.docx_package import FIXED_ZIP_TIME
 
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+Chunks = tuple[bytes | memoryview, ...]
+"""A part's content in pieces, written one after the other (no joined copy)."""
 
 Stamp = Callable[[Any], None]
 """Sets the document's core properties (title, author, dates) after rendering."""
@@ -92,19 +109,38 @@ class PreparedTemplate:
         self._doc = doc = DocxTemplate(io.BytesIO(template))
         doc.init_docx()
         self._env = _CompiledOnce(env, cache)
-        self._body = doc.patch_xml(doc.get_xml())
-        self._root = copy.deepcopy(doc.docx.element)
-        self._parts: list[tuple[Any, str, str]] = []
-        for uri in (doc.HEADER_URI, doc.FOOTER_URI):
-            for _, part in doc.get_headers_footers(uri):
-                xml = doc.get_part_xml(part)
-                self._parts.append((part, doc.get_headers_footers_encoding(xml), doc.patch_xml(xml)))
         self._core_part = doc.docx.part.package._core_properties_part  # created if missing, as docxtpl does
-        self._core_xml = serialize_part_xml(self._core_part._element)
+        parts = [part for uri in (doc.HEADER_URI, doc.FOOTER_URI) for _, part in doc.get_headers_footers(uri)]
+        store = _Store.of(cache)
+        key = _key(template)
+        sources = store.load(key) if store is not None else None
+        if sources is None or sources.partnames != [str(part.partname) for part in parts]:
+            sources = self._prepare(parts)
+            if store is not None:
+                store.save(key, sources)
+        self._sources = sources
+        self._body = sources.body
+        self._frame = sources.frame
+        self._parts = [
+            (part, encoding, source) for part, (_, encoding, source) in zip(parts, sources.parts, strict=True)
+        ]
+        self._core_xml = sources.core_xml
+        self._package = sources.package
+
+    def _prepare(self, parts: list[Any]) -> _Sources:
+        """What docxtpl redoes on every render, done once: the patched sources."""
+        doc = self._doc
+        body = doc.patch_xml(doc.get_xml())
+        patched = []
+        for part in parts:
+            xml = doc.get_part_xml(part)
+            patched.append((str(part.partname), doc.get_headers_footers_encoding(xml), doc.patch_xml(xml)))
+        core_xml = serialize_part_xml(self._core_part._element)
         buffer = io.BytesIO()
         doc.docx.save(buffer)
         with zipfile.ZipFile(buffer) as package:
-            self._package = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+            entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+        return _Sources(body, patched, core_xml, entries, _document_frame(doc.docx.element))
 
     @staticmethod
     def supports(template: bytes) -> bool:
@@ -133,15 +169,25 @@ class PreparedTemplate:
         xml = doc.render_xml_part(self._body, doc.docx._part, context, env)
         tree = doc.fix_tables(xml)
         doc.fix_docpr_ids(tree)
-        # docxtpl's map_tree puts the new body into the one document it keeps; here
-        # that document lives on, and taking a large rendered body back out of it
-        # costs lxml seconds (8 s for a 1,000-row table).  Each render therefore gets
-        # a fresh copy of the template's root, whose small body is swapped out.
-        root = copy.deepcopy(self._root)
-        root.replace(root.find(qn("w:body")), tree)
         if finish is not None:
             finish(tree)
-        rendered = {"word/document.xml": serialize_part_xml(root)}
+        # docxtpl's map_tree moves the new body into the document's tree; lxml's move
+        # between documents grows faster than the body (2.2 s at 8,000 rows) and the
+        # body's XML is all that is written.  So the body is serialised on its own and
+        # spliced between the template's serialised head and tail, with the namespace
+        # declarations the move would have dropped (those the root already makes)
+        # dropped from its start tag: the same bytes, in linear time.
+        del xml
+        body = None if self._frame is None else _spliced_body(tree, self._frame[2])
+        document: bytes | Chunks
+        if self._frame is not None and body is not None:
+            document = (self._frame[0], *body, self._frame[1])
+        else:
+            root = copy.deepcopy(self._doc.docx.element)  # the template's, never changed
+            root.replace(root.find(qn("w:body")), tree)
+            document = serialize_part_xml(root)
+        del tree
+        rendered: dict[str, bytes | Chunks] = {"word/document.xml": document}
         for part, encoding, source in self._parts:
             xml = doc.render_xml_part(source, part, context, env)
             rendered[part.partname.membername] = serialize_part_xml(parse_xml(xml.encode(encoding)))
@@ -152,12 +198,165 @@ class PreparedTemplate:
         rendered[self._core_part.partname.membername] = serialize_part_xml(self._core_part._element)
         return self._zip(rendered)
 
-    def _zip(self, rendered: Mapping[str, bytes]) -> bytes:
+    def _zip(self, rendered: Mapping[str, bytes | Chunks]) -> bytes:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for name, content in self._package:
                 entry = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 entry.external_attr = 0o644 << 16
-                target.writestr(entry, rendered.get(name, content))
+                chunks = rendered.get(name, content)
+                if isinstance(chunks, bytes):
+                    target.writestr(entry, chunks)
+                    continue
+                # what writestr does, in pieces: no joined copy of a large body
+                entry.file_size = sum(len(chunk) for chunk in chunks)
+                with target.open(entry, "w") as stream:
+                    for chunk in chunks:
+                        stream.write(chunk)
         return out.getvalue()
+
+
+@dataclass(frozen=True)
+class _Sources:
+    """A template's prepared sources: all a render needs besides the opened document."""
+
+    body: str
+    parts: list[tuple[str, str, str]]
+    """Each header and footer: part name, encoding, patched source."""
+    core_xml: bytes
+    package: list[tuple[str, bytes]]
+    frame: tuple[bytes, bytes, dict[bytes, bytes]] | None
+
+    @property
+    def partnames(self) -> list[str]:
+        return [name for name, _, _ in self.parts]
+
+    def to_json(self) -> bytes:
+        def b64(data: bytes) -> str:
+            return base64.b64encode(data).decode("ascii")
+
+        frame = None if self.frame is None else [
+            b64(self.frame[0]), b64(self.frame[1]), {b64(k): b64(v) for k, v in self.frame[2].items()}]
+        return json.dumps({
+            "body": self.body, "parts": self.parts, "core_xml": b64(self.core_xml),
+            "package": [[name, b64(data)] for name, data in self.package], "frame": frame,
+        }, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, text: bytes) -> _Sources:
+        """The sources :meth:`to_json` wrote; ValueError/TypeError/KeyError on anything else."""
+        data = json.loads(text)
+        b64 = base64.b64decode
+        frame = data["frame"]
+        sources = cls(
+            body=_str(data["body"]),
+            parts=[(_str(name), _str(encoding), _str(source)) for name, encoding, source in data["parts"]],
+            core_xml=b64(_str(data["core_xml"]), validate=True),
+            package=[(_str(name), b64(_str(content), validate=True)) for name, content in data["package"]],
+            frame=None if frame is None else (
+                b64(_str(frame[0]), validate=True), b64(_str(frame[1]), validate=True),
+                {b64(_str(k), validate=True): b64(_str(v), validate=True) for k, v in frame[2].items()}),
+        )
+        return sources
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {type(value).__name__}")
+    return value
+
+
+def _key(template: bytes) -> str:
+    """The template's hash and what prepares it: this module's source and docxtpl's
+    version (a change of either is a new key, so an old entry is never read)."""
+    digest = hashlib.sha256(template)
+    digest.update(b"\0" + _CODE_HASH.encode("ascii") + b"\0" + str(docxtpl.__version__).encode("ascii"))
+    return digest.hexdigest()
+
+
+_CODE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() if Path(__file__).is_file() else ""
+
+
+class _Store:
+    """Prepared sources on disk, beside Jinja's bytecode in its private per-user
+    directory (created 0700 and checked by Jinja).  An entry is JSON — data, never code:
+    nothing read here is unpickled or executed — headed by the SHA-256 of its content,
+    checked on every read; a damaged, truncated or foreign entry is ignored and rewritten.
+    """
+
+    def __init__(self, directory: str) -> None:
+        self._directory = directory
+
+    @classmethod
+    def of(cls, cache: BytecodeCache | None) -> _Store | None:
+        directory = getattr(cache, "directory", None) if isinstance(cache, FileSystemBytecodeCache) else None
+        return cls(directory) if isinstance(directory, str) else None
+
+    def path(self, key: str) -> str:
+        return os.path.join(self._directory, f"__baocao_prepared_{key}.json")
+
+    def load(self, key: str) -> _Sources | None:
+        try:
+            with open(self.path(key), "rb") as stream:
+                head, _, content = stream.read().partition(b"\n")
+            if head.decode("ascii") != hashlib.sha256(content).hexdigest():
+                return None
+            return _Sources.from_json(content)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
+
+    def save(self, key: str, sources: _Sources) -> None:
+        content = sources.to_json()
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self._directory, prefix=".__baocao_prepared_")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(hashlib.sha256(content).hexdigest().encode("ascii") + b"\n" + content)
+                os.replace(temporary, self.path(key))
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+
+
+_BODY_MARK = b"<w:body/>"
+_START_TAG = re.compile(rb'<w:body((?:\s+xmlns(?::[\w.-]+)?="[^"<>]*")*)\s*(/?>)')
+_NS_DECLARATION = re.compile(rb'\s+xmlns(?::([\w.-]+))?="([^"<>]*)"')
+
+
+def _document_frame(root: Any) -> tuple[bytes, bytes, dict[bytes, bytes]] | None:
+    """The template's document part serialised around an empty body (head, tail) and
+    the namespaces its root declares (prefix → URI, escaped as serialised); None when
+    the part does not have the expected shape (then the body is moved, not spliced)."""
+    skeleton = copy.deepcopy(root)
+    body = skeleton.find(qn("w:body"))
+    if body is None or root.prefix != "w" or body.prefix != "w":
+        return None
+    skeleton.replace(body, etree.Element(qn("w:body"), nsmap={"w": body.nsmap["w"]}))
+    serialised = serialize_part_xml(skeleton)
+    if serialised.count(_BODY_MARK) != 1:
+        return None
+    head, tail = serialised.split(_BODY_MARK)
+    declared = etree.tostring(etree.Element("x", nsmap=root.nsmap))
+    namespaces = {(m.group(1) or b""): m.group(2) for m in _NS_DECLARATION.finditer(declared)}
+    return head, tail, namespaces
+
+
+def _spliced_body(tree: Any, namespaces: Mapping[bytes, bytes]) -> Chunks | None:
+    """The rendered body serialised as it is inside the document: the declarations of
+    its start tag the document's root already makes are left out (as lxml does when it
+    moves a subtree into a document); None if the start tag is not the expected one."""
+    if tree.tag != qn("w:body") or tree.prefix != "w" or tree.tail:
+        return None
+    serialised = etree.tostring(tree, encoding="UTF-8")
+    start = _START_TAG.match(serialised)
+    if start is None:
+        return None
+    kept = [
+        m.group(0)
+        for m in _NS_DECLARATION.finditer(start.group(1))
+        if namespaces.get(m.group(1) or b"") != m.group(2)
+    ]
+    return b"".join((b"<w:body", *kept, start.group(2))), memoryview(serialised)[start.end() :]

@@ -91,6 +91,8 @@ class StyleResolver:
                 self._rpr_default = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
                 self._ppr_default = defaults.find(f"{w('pPrDefault')}/{w('pPr')}")
         self._theme = _theme_fonts(theme_element)
+        self._run_formats: dict[tuple[bytes | None, object], RunFormat] = {}
+        self._paragraph_formats: dict[tuple[bytes | None, object], ParaFormat] = {}
 
     @classmethod
     def for_document(cls, document: object) -> StyleResolver:
@@ -161,7 +163,32 @@ class StyleResolver:
     # -- public ---------------------------------------------------------------
 
     def run_format(self, run: Element) -> RunFormat:
-        """Effective formatting of one ``w:r``."""
+        """Effective formatting of one ``w:r``, memoised.
+
+        What decides it is the run's own ``w:rPr`` (which names its character style),
+        the paragraph's style and the containing table's style: runs alike in those
+        share one result (a decree of 1,000 runs has a few dozen such kinds).
+        """
+        rpr = run.find(w("rPr"))
+        key = (None if rpr is None else etree.tostring(rpr, with_tail=False), self._context_key(run))
+        found = self._run_formats.get(key)
+        if found is None:
+            found = self._run_formats[key] = self._resolve_run(run)
+        return found
+
+    def _context_key(self, run: Element) -> object:
+        """What a run's paragraph and table contribute to its formatting, as a key."""
+        paragraph = containing(run, "p")
+        if paragraph is None:
+            return None
+        ppr = paragraph.find(w("pPr"))
+        style_id = attr(ppr.find(w("pStyle")), "val") if ppr is not None else None
+        table = containing(paragraph, "tbl")
+        if table is None:
+            return (style_id,)
+        return (style_id, attr(table.find(f"{w('tblPr')}/{w('tblStyle')}"), "val"))
+
+    def _resolve_run(self, run: Element) -> RunFormat:
         levels = self._run_levels(run)
         size = _first(_child_attr(levels, "sz", "val"))
         return RunFormat(
@@ -177,7 +204,20 @@ class StyleResolver:
         )
 
     def paragraph_format(self, paragraph: Element) -> ParaFormat:
-        """Effective formatting of one ``w:p``."""
+        """Effective formatting of one ``w:p``, memoised on its ``w:pPr`` (which names
+        its style) and the containing table's style."""
+        ppr = paragraph.find(w("pPr"))
+        table = containing(paragraph, "tbl")
+        key = (
+            None if ppr is None else etree.tostring(ppr, with_tail=False),
+            None if table is None else (attr(table.find(f"{w('tblPr')}/{w('tblStyle')}"), "val"),),
+        )
+        found = self._paragraph_formats.get(key)
+        if found is None:
+            found = self._paragraph_formats[key] = self._resolve_paragraph(paragraph)
+        return found
+
+    def _resolve_paragraph(self, paragraph: Element) -> ParaFormat:
         levels = self._paragraph_levels(paragraph, "pPr")
         jc = _first(_child_attr(levels, "jc", "val")) or "left"
         return ParaFormat(

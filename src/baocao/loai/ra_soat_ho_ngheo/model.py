@@ -183,8 +183,12 @@ class DanhGia(Block):
 KhuVuc = Literal["thanh_thi", "nong_thon"]
 
 
-MAX_TABLE_ROWS = 20_000
-"""The most rows a summary table may have (a province has about 1,500 communes)."""
+MAX_TABLE_ROWS = 50_000
+"""The most rows a summary table may have: a province's roll-up (about 1,500 communes,
+a few rows each) and a district's household list fit.  Chosen from measured memory
+(benchmarks/bench_table.py): a render peaks at about 60 MB + 55 kB per row, so 50,000
+rows take about 2.8 GB, the most a 4 GB office machine can spare; linear time, about
+1.2 ms of CPU per row."""
 
 
 class NamTruocDonVi(Block):
