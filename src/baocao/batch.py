@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from baocao.errors import BaocaoError, DataError
-from baocao.outputs import DOCX, Output, prepare
+from baocao.outputs import DOCX, Output, session, write
 
 DATA_SUFFIXES = (".yaml", ".yml")
 
@@ -107,9 +107,10 @@ def render_one(data: str, output: str, template: str | None = None,
     from baocao.api import load, render
 
     try:
-        document = render(load(data), template=template)
-        for step in outputs:
-            step.write(document, Path(output))
+        report = load(data)
+        document = render(report, template=template)
+        for _ in write(outputs, document, Path(output), report):
+            pass
     except DataError as error:
         first = error.findings[0] if error.findings else None
         return Outcome(data, output, str(first) if first else str(error), max(len(error.findings) - 1, 0))
@@ -238,10 +239,12 @@ def main(
     """``baocao batch``: plan, render with progress, summarize; raises :class:`InputsError`."""
     err = err or sys.stderr
     jobs = plan(inputs, out_dir)
-    prepare(outputs)  # a missing converter (LibreOffice): one message, before any work
-    out_dir.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
-    with progress(len(jobs), out, err, quiet=quiet) as on_done:
-        outcomes = run(jobs, workers=workers, template=template, outputs=outputs, on_done=on_done)
+    # A missing converter (LibreOffice): one message, before any work; PDFs through a
+    # warm LibreOffice pool (baocao.converter) started here and shut down at the end.
+    with session(outputs, err, warm=True, workers=workers) as steps:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        with progress(len(jobs), out, err, quiet=quiet) as on_done:
+            outcomes = run(jobs, workers=workers, template=template, outputs=steps, on_done=on_done)
     summarize(outcomes, time.perf_counter() - start, out, err, quiet=quiet)
     return outcomes
