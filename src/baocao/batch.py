@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 from baocao.docx_package import remove_temporaries
 from baocao.errors import BaocaoError, DataError, OutputError, os_reason
-from baocao.outputs import DOCX, Output, prepare
+from baocao.outputs import DOCX, Output, session, write
 
 if TYPE_CHECKING:
     from baocao.frame.model import VanBanHanhChinh
@@ -136,8 +136,8 @@ def render_one(data: str, output: str, template: str | None = None,
         report = load(data)
         refuse_inputs(output_paths(outputs, Path(output)), run_inputs(report, Path(data), template))
         document = render(report, template=template)
-        for step in outputs:
-            step.write(document, Path(output))
+        for _ in write(outputs, document, Path(output), report):
+            pass
     except DataError as error:
         first = error.findings[0] if error.findings else None
         return Outcome(data, output, str(first) if first else str(error), max(len(error.findings) - 1, 0))
@@ -447,19 +447,21 @@ def main(
     """``baocao batch``: plan, render with progress, summarize; raises :class:`InputsError`."""
     err = err or sys.stderr
     jobs = plan(inputs, out_dir)
-    prepare(outputs)  # a missing converter (LibreOffice): one message, before any work
-    _make_folder(out_dir)
-    start = time.perf_counter()
-    try:
-        with progress(len(jobs), out, err, quiet=quiet) as on_done:
-            outcomes = run(jobs, workers=workers, template=template, outputs=outputs, on_done=on_done)
-    except Interrupted as stopped:
-        failed = sum(not outcome.ok for outcome in stopped.outcomes)
-        done = len(stopped.outcomes) - failed
-        print(f"Đã dừng (Ctrl-C) sau {time.perf_counter() - start:.1f} giây: đã tạo {done}/{len(jobs)} "
-              f"báo cáo, {failed} lỗi, {len(jobs) - len(stopped.outcomes)} tệp chưa làm; tệp đã tạo "
-              "được giữ nguyên, không có tệp dở dang.", file=err, flush=True)
-        raise
+    # A missing converter (LibreOffice): one message, before any work; PDFs through a
+    # warm LibreOffice pool (baocao.converter) started here and shut down at the end.
+    with session(outputs, err, warm=True, workers=workers) as steps:
+        _make_folder(out_dir)
+        start = time.perf_counter()
+        try:
+            with progress(len(jobs), out, err, quiet=quiet) as on_done:
+                outcomes = run(jobs, workers=workers, template=template, outputs=steps, on_done=on_done)
+        except Interrupted as stopped:
+            failed = sum(not outcome.ok for outcome in stopped.outcomes)
+            done = len(stopped.outcomes) - failed
+            print(f"Đã dừng (Ctrl-C) sau {time.perf_counter() - start:.1f} giây: đã tạo {done}/{len(jobs)} "
+                  f"báo cáo, {failed} lỗi, {len(jobs) - len(stopped.outcomes)} tệp chưa làm; tệp đã tạo "
+                  "được giữ nguyên, không có tệp dở dang.", file=err, flush=True)
+            raise
     summarize(outcomes, time.perf_counter() - start, out, err, quiet=quiet)
     return outcomes
 

@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("-q", "--quiet", action="store_true", help="không in thông báo khi thành công")
     render.add_argument("--pdf", action="store_true",
                         help="tạo thêm tệp PDF cùng tên (cần LibreOffice)")
+    _pdf_options(render)
 
     validate = commands.add_parser("validate", help="kiểm tra tệp dữ liệu, không tạo tệp",
                                    description="Kiểm tra tệp dữ liệu và liệt kê mọi lỗi.")
@@ -169,6 +170,7 @@ def _add_batch(commands: argparse._SubParsersAction[_Parser]) -> None:
     batch.add_argument("--template", metavar="MẪU.docx", help="dùng bản mẫu đã sửa cho mọi tệp")
     batch.add_argument("--pdf", action="store_true",
                        help="tạo thêm tệp PDF cho mỗi báo cáo (cần LibreOffice)")
+    _pdf_options(batch)
     batch.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
 
 
@@ -346,30 +348,45 @@ def _checked(path: str, err: TextIO) -> Any:
     return report
 
 
+def _pdf_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--pdf-a", action="store_true",
+                         help="tạo PDF theo chuẩn lưu trữ PDF/A-2b (thay cho PDF thường)")
+    command.add_argument("--meta", action="store_true",
+                         help="ghi thêm tệp .json các trường thông tin văn bản đi (Phụ lục VI NĐ 30), "
+                              "số trang lấy từ PDF (tạo cả PDF)")
+    command.add_argument("--phu-luc-rieng", action="store_true",
+                         help="mỗi phụ lục một tệp PDF riêng, đánh số trang riêng (tạo cả PDF)")
+
+
 def _outputs(args: argparse.Namespace) -> list[Output]:
     """The output steps the options ask for: the .docx, then what is made from it."""
-    from baocao.outputs import DOCX, PDF
+    from baocao.outputs import DOCX, META, PdfOutput
 
-    return [DOCX, PDF] if args.pdf else [DOCX]
+    steps: list[Output] = [DOCX]
+    if args.pdf or args.pdf_a or args.meta or args.phu_luc_rieng:
+        steps.append(PdfOutput(pdf_a=args.pdf_a, phu_luc_rieng=args.phu_luc_rieng))
+    if args.meta:
+        steps.append(META)
+    return steps
 
 
 def _render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from baocao.api import render
     from baocao.batch import output_paths, refuse_inputs, run_inputs
-    from baocao.outputs import prepare
+    from baocao.outputs import session, write
 
     data = Path(args.data)
     output = _file_target(args.output) if args.output else data.with_suffix(".docx")
     _refuse_other_suffix(output, args)
     report = _checked(args.data, err)
-    outputs = _outputs(args)
-    refuse_inputs(output_paths(outputs, output), run_inputs(report, data, args.template))
-    prepare(outputs)  # a missing converter: one message, before anything is written
-    document = render(report, template=args.template)
-    for step in outputs:
-        written = step.write(document, output)
-        if not args.quiet:
-            print(f"Đã tạo {written}", file=out)
+    steps = _outputs(args)
+    refuse_inputs(output_paths(steps, output), run_inputs(report, data, args.template))
+    # a missing converter: one message, before anything is written; a warm one if running
+    with session(steps, err) as outputs:
+        document = render(report, template=args.template)
+        for written in write(outputs, document, output, report):
+            if not args.quiet:
+                print(f"Đã tạo {written}", file=out)
     return EXIT_OK
 
 

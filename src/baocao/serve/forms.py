@@ -40,7 +40,8 @@ def form_schema(report_type: ReportType) -> dict[str, Any]:
     return shaped
 
 
-def _shape(schema: dict[str, Any], definitions: dict[str, Any], *, key: str, depth: int) -> dict[str, Any]:
+def _shape(schema: dict[str, Any], definitions: dict[str, Any], *, key: str, depth: int,
+           in_blocks: bool = False) -> dict[str, Any]:
     if depth > 40:  # a recursive model: stop inlining, the form shows the JSON
         return {"type": "object", "title": schema.get("title", key)}
     schema = copy.deepcopy(schema)
@@ -49,6 +50,13 @@ def _shape(schema: dict[str, Any], definitions: dict[str, Any], *, key: str, dep
         target = definitions.get(ref.removeprefix("#/$defs/"), {})
         target = {name: value for name, value in target.items() if name != "title"}  # a class name
         schema = {**copy.deepcopy(target), **schema}
+    if "oneOf" in schema:  # body blocks (baocao.body): one level in the form, deeper ones kept hidden
+        if in_blocks:
+            return {"title": schema.get("title", key), "options": {"hidden": True}}
+        schema["oneOf"] = [_choice_title(_shape(s, definitions, key=key, depth=depth + 1, in_blocks=True))
+                           for s in schema["oneOf"]]
+        schema.pop("discriminator", None)
+        return schema
     options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
     if sorted(s.get("type", "") for s in options) == ["number", "string"]:
         options = [s for s in options if s.get("type") == "number"]  # a Decimal: number or its text
@@ -57,21 +65,22 @@ def _shape(schema: dict[str, Any], definitions: dict[str, Any], *, key: str, dep
         if len(options) == 1:
             schema = {**copy.deepcopy(options[0]), **schema}
             if "$ref" in schema:
-                return _shape(schema, definitions, key=key, depth=depth + 1)
+                return _shape(schema, definitions, key=key, depth=depth + 1, in_blocks=in_blocks)
         else:
-            schema["anyOf"] = [_shape(s, definitions, key=key, depth=depth + 1) for s in options]
+            schema["anyOf"] = [_shape(s, definitions, key=key, depth=depth + 1, in_blocks=in_blocks)
+                               for s in options]
             schema["anyOf"] = [_choice_title(s) for s in schema["anyOf"]]
     if schema.get("default", 0) is None:
         del schema["default"]
     kind = schema.get("type")
     if kind == "object":
         schema["properties"] = {
-            name: _shape(prop, definitions, key=name, depth=depth + 1)
+            name: _shape(prop, definitions, key=name, depth=depth + 1, in_blocks=in_blocks)
             for name, prop in schema.get("properties", {}).items()
         }
         schema.setdefault("options", {})["disable_collapse"] = False
     elif kind == "array":
-        items = _shape(schema.get("items", {}), definitions, key=key, depth=depth + 1)
+        items = _shape(schema.get("items", {}), definitions, key=key, depth=depth + 1, in_blocks=in_blocks)
         description = schema.get("description", "")
         if items.get("type") == "string" and not any(word in description for word in ONE_LINE_ITEMS):
             items = _as_text_area(items)

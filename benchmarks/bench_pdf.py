@@ -1,0 +1,148 @@
+"""Benchmark: PDFs today (one LibreOffice started per file) against the warm converter.
+
+Inputs: N variants of examples/bac-kan-2023.yaml (bench_batch.make_inputs).  Variants,
+alternated per repeat, each a fresh ``python -m baocao`` process:
+
+- ``batch --pdf -j J``, today's way: ``BAOCAO_PDF_WARM=0`` (one ``soffice`` per PDF);
+- ``batch --pdf -j J``, warm: a pool of J LibreOffice processes started once;
+- ``render --pdf`` of one report, cold (LibreOffice started for it) and warm (a
+  converter already running, reached through ``BAOCAO_UNOSERVER``).
+
+Wall seconds and CPU seconds (user + system of every process the run started,
+LibreOffice included: this process makes itself the subreaper of orphans, so killed
+process groups are reaped and counted).  Medians.  Run with the package installed
+with its PDF extra, LibreOffice and python3-uno:
+
+    python benchmarks/bench_pdf.py [--counts 20 200] [--jobs 2] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench_batch import SEED, make_inputs
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def reap() -> None:
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:  # the rest are still running (the render benchmark's converter)
+            return
+
+
+def measure(run: Callable[[], None]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    run()
+    wall = time.perf_counter() - start
+    time.sleep(0.3)  # killed LibreOffice processes finish dying
+    reap()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--counts", type=int, nargs="+", default=[20, 200])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--render-repeats", type=int, default=5)
+    args = parser.parse_args()
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+    root = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    env = {k: v for k, v in os.environ.items() if k != "BAOCAO_UNOSERVER"}
+    rows: list[tuple[str, list[tuple[float, float]], int]] = []
+
+    def batch(folder: Path, count: int, warm: bool) -> Callable[[], None]:
+        def run() -> None:
+            out = root / "out"
+            shutil.rmtree(out, ignore_errors=True)
+            command = [sys.executable, "-m", "baocao", "batch", str(folder), "-o", str(out), "--pdf",
+                       "-j", str(args.jobs), "-q"]
+            subprocess.run(command, check=True, env={**env, "BAOCAO_PDF_WARM": "1" if warm else "0"},
+                           stderr=subprocess.DEVNULL)
+            assert len(list(out.glob("*.pdf"))) == count
+
+        return run
+
+    for count in args.counts:
+        folder = root / f"in-{count}"
+        folder.mkdir()
+        make_inputs(folder, count)
+        variants = {f"batch --pdf, {count} reports, today (soffice per file)": batch(folder, count, False),
+                    f"batch --pdf, {count} reports, warm pool": batch(folder, count, True)}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+        repeats = args.repeats if count <= 50 else max(1, args.repeats // 2)
+        for repeat in range(repeats):
+            for name in list(variants) if repeat % 2 == 0 else reversed(list(variants)):
+                times[name].append(measure(variants[name]))
+        rows += [(name, values, count) for name, values in times.items()]
+
+    from baocao.converter import WarmPool
+
+    pool = WarmPool.create(1)
+    assert pool is not None, "no warm converter: pip install unoserver; apt-get install python3-uno"
+    pool.start()
+    try:
+        pool.convert(_docx(), root / "warmup.pdf")
+        port = (pool.directory / "slot-0.port").read_text()
+
+        def render(warm: bool) -> Callable[[], None]:
+            def run() -> None:
+                extra = {"BAOCAO_UNOSERVER": f"127.0.0.1:{port}"} if warm else {}
+                subprocess.run([sys.executable, "-m", "baocao", "render", str(SEED), "-o",
+                                str(root / "one.docx"), "--pdf", "-q"], check=True, env={**env, **extra},
+                               stderr=subprocess.DEVNULL)
+
+            return run
+
+        singles = {"render --pdf, cold (LibreOffice started)": render(False),
+                   "render --pdf, warm (converter running)": render(True)}
+        times = {name: [] for name in singles}
+        for repeat in range(args.render_repeats):
+            for name in list(singles) if repeat % 2 == 0 else reversed(list(singles)):
+                times[name].append(measure(singles[name]))
+        rows += [(name, values, 1) for name, values in times.items()]
+    finally:
+        pool.close()
+    shutil.rmtree(root, ignore_errors=True)
+
+    print("| variant | runs | wall s (median) | ms/report | CPU s (median) |\n|---|---:|---:|---:|---:|")
+    for name, values, count in rows:
+        wall = statistics.median(v[0] for v in values)
+        cpu = statistics.median(v[1] for v in values)
+        print(f"| {name} | {len(values)} | {wall:.2f} | {1000 * wall / count:.0f} | {cpu:.2f} |")
+    print(f"\nmachine: {platform.system()} {platform.release()} {platform.machine()}, "
+          f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}; -j {args.jobs}")
+
+
+def _docx() -> bytes:
+    import baocao
+
+    document = baocao.render(baocao.load(SEED))
+    assert document is not None
+    return document
+
+
+if __name__ == "__main__":
+    main()

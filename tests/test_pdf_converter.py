@@ -1,0 +1,168 @@
+"""The warm converter (issue 16): LibreOffice started once per batch, restarted when it
+crashes or hangs, and nothing left running at the end."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import baocao
+from baocao import batch
+from baocao.converter import WarmPool
+from baocao.errors import OutputError
+from baocao.outputs import DOCX, PdfOutput
+
+from conftest import BAC_KAN
+
+pytestmark = [pytest.mark.office,
+              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")]
+
+
+def group(pgid: int) -> list[tuple[int, str]]:
+    """The running (not zombie) processes of a process group: (pid, name)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name, rest = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if int(rest[2]) == pgid and rest[0] != "Z":
+            found.append((int(entry.name), name))
+    return found
+
+
+def wait_gone(pgids: set[int]) -> list[tuple[int, str]]:
+    for _ in range(100):
+        left = [p for pgid in pgids for p in group(pgid)]
+        if not left:
+            return []
+        time.sleep(0.1)
+    return left
+
+
+@pytest.fixture
+def pool(soffice: str) -> Iterator[WarmPool]:
+    made = WarmPool.create(1, timeout=20)
+    if made is None:
+        if os.environ.get("CI"):
+            pytest.fail("no warm converter: apt-get install python3-uno; pip install unoserver")
+        pytest.skip("python3-uno or unoserver is not installed")
+    made.start()
+    yield made
+    made.close()
+
+
+def variants(folder: Path, count: int) -> list[batch.Job]:
+    text = BAC_KAN.read_text(encoding="utf-8")
+    jobs = []
+    for index in range(count):
+        data = folder / f"xa-{index}.yaml"
+        data.write_text(text.replace("dia_ban: thành phố Bắc Kạn", f"dia_ban: xã số {index + 1}"),
+                        encoding="utf-8")
+        jobs.append(batch.Job(data, folder / "out" / f"xa-{index}.docx"))
+    (folder / "out").mkdir()
+    return jobs
+
+
+def pdf_words(path: Path) -> str:
+    return " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                                   text=True, check=True, timeout=60).stdout.split())
+
+
+def test_a_converter_killed_mid_batch_is_restarted_and_every_pdf_is_right(
+        pool: WarmPool, tmp_path: Path) -> None:
+    jobs = variants(tmp_path, 4)
+    first = pool.pids()
+    killed: list[int] = []
+
+    def kill_libreoffice(outcome: batch.Outcome) -> None:
+        if not killed:  # after the first PDF: LibreOffice dies under the batch
+            for pid, name in group(first[0]):
+                if name.startswith("soffice"):
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+
+    outcomes = batch.run(jobs, workers=1, outputs=(DOCX, PdfOutput(converter=pool)),
+                         on_done=kill_libreoffice)
+    assert killed
+    assert [o.error for o in outcomes] == [None] * 4
+    for index, job in enumerate(jobs):
+        assert f"xã số {index + 1}" in pdf_words(job.output.with_suffix(".pdf"))
+    assert pool.pids() != first  # a new server
+    assert wait_gone(set(first)) == []
+    restarted = set(pool.pids())
+    pool.close()
+    assert wait_gone(restarted) == []
+
+
+def test_a_hanging_conversion_times_out_and_the_others_finish(tmp_path: Path, soffice: str) -> None:
+    made = WarmPool.create(1, timeout=4)
+    if made is None:
+        pytest.skip("python3-uno or unoserver is not installed")
+    document = baocao.render(baocao.load(BAC_KAN))
+    seen: set[int] = set()
+    try:
+        made.convert(document, tmp_path / "a.pdf")
+        seen |= set(made.pids())
+        for pid, _ in group(made.pids()[0]):  # LibreOffice stops answering
+            os.kill(pid, signal.SIGSTOP)
+        start = time.monotonic()
+        with pytest.raises(OutputError) as caught:
+            made.convert(document, tmp_path / "b.pdf")
+        assert time.monotonic() - start < 30
+        assert str(caught.value) == ("b.pdf: LibreOffice không chuyển xong sang PDF sau 4 giây; "
+                                     "đã dừng và khởi động lại LibreOffice, các tệp khác vẫn tiếp tục")
+        assert not (tmp_path / "b.pdf").exists()
+        assert wait_gone(seen) == []  # the hung group, soffice.bin included, is gone
+        made.convert(document, tmp_path / "c.pdf")
+        seen |= set(made.pids())
+        assert "Hoàng Hà Bắc" in pdf_words(tmp_path / "c.pdf")
+    finally:
+        made.close()
+    assert wait_gone(seen) == []
+
+
+def test_batch_pdf_starts_a_warm_pool_and_leaves_nothing_running(tmp_path: Path, soffice: str) -> None:
+    import io
+
+    from baocao import cli
+
+    jobs = variants(tmp_path, 3)
+    before = {pid for pid, _ in _office_processes()}
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.main(["batch", *(str(j.data) for j in jobs), "-o", str(tmp_path / "out"), "--pdf",
+                       "-j", "2"], stdout=out, stderr=err)
+    assert status == 0, err.getvalue()
+    assert "Đã tạo 3/3 báo cáo" in out.getvalue()
+    for index, job in enumerate(jobs):
+        assert f"xã số {index + 1}" in pdf_words(job.output.with_suffix(".pdf"))
+    for _ in range(50):
+        left = [p for p in _office_processes() if p[0] not in before]
+        if not left:
+            break
+        time.sleep(0.1)
+    assert left == []
+
+
+def _office_processes() -> list[tuple[int, str]]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        state = stat[stat.rindex(")") + 2:].split()[0]
+        if state != "Z" and (b"soffice" in cmdline or b"uno_server.py" in cmdline) and b"baocao-" in cmdline:
+            found.append((int(entry.name), stat[stat.index("(") + 1:stat.rindex(")")]))
+    return found
