@@ -6,7 +6,10 @@ import io
 import zipfile
 from pathlib import Path
 
+from baocao import cli
 from baocao.registry import builtin_template
+
+from conftest import BAC_KAN
 
 HEADING = "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO"
 """A heading of the poverty report's template, replaced by the edits."""
@@ -31,3 +34,18 @@ def write(tmp_path: Path, data: bytes, name: str = "mau-da-sua.docx") -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
+
+
+OLD_OUTPUT = b"ban cu"
+"""What stands at the output path before a render that must not replace it."""
+
+
+def render_over_old_output(tmp_path: Path, template: Path) -> tuple[int, str, Path]:
+    """``render`` of the seed with ``template`` onto an existing output: (exit status,
+    what it printed on stderr, the output path)."""
+    out = tmp_path / "bc.docx"
+    out.write_bytes(OLD_OUTPUT)
+    err = io.StringIO()
+    status = cli.main(["render", str(BAC_KAN), "-o", str(out), "--template", str(template)],
+                      stdout=io.StringIO(), stderr=err)
+    return status, err.getvalue(), out

@@ -16,7 +16,7 @@ from baocao.registry import default_registry
 
 from conftest import BAC_KAN
 from docx_reading import texts
-from template_editing import HEADING, edited, write
+from template_editing import HEADING, OLD_OUTPUT, edited, render_over_old_output, write
 
 
 def test_a_clerks_edited_wording_is_rendered(tmp_path: Path) -> None:
@@ -38,16 +38,11 @@ def test_the_cli_takes_the_edited_template(tmp_path: Path) -> None:
 
 def test_an_unknown_variable_is_listed_before_anything_is_written(tmp_path: Path) -> None:
     template = write(tmp_path, edited(HEADING, "I. {{ so_lieu_moi }} {{ dia_ban_moi }}"))
-    out = tmp_path / "bc.docx"
-    out.write_bytes(b"ban cu")
-    err = io.StringIO()
-    status = cli.main(["render", str(BAC_KAN), "-o", str(out), "--template", str(template)],
-                      stdout=io.StringIO(), stderr=err)
+    status, message, out = render_over_old_output(tmp_path, template)
     assert status == 1
-    message = err.getvalue()
     assert str(template) in message and "«so_lieu_moi»" in message
     assert "«dia_ban_moi» (có phải «dia_ban»?)" in message
-    assert out.read_bytes() == b"ban cu"
+    assert out.read_bytes() == OLD_OUTPUT
 
 
 UNSAFE = [

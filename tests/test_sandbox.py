@@ -4,7 +4,6 @@ reaches anything but its data — refused when it is registered or passed with
 
 from __future__ import annotations
 
-import io
 import warnings
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -12,7 +11,6 @@ from xml.sax.saxutils import escape
 import pytest
 
 import baocao
-from baocao import cli
 from baocao.api import build_context
 from baocao.engine import make_environment, render_docx
 from baocao.errors import TemplateError
@@ -24,7 +22,7 @@ from baocao.template_data import Record
 from conftest import BAC_KAN
 from docx_reading import texts
 from plugin_fixtures import ThongBao
-from template_editing import HEADING, edited, write
+from template_editing import HEADING, OLD_OUTPUT, edited, render_over_old_output, write
 
 SECRET = "bí-mật-không-được-in"
 
@@ -109,15 +107,10 @@ def test_the_sandbox_refuses_it_while_rendering(targets: tuple[Path, Path], inde
 def test_the_cli_refuses_it_and_writes_nothing(targets: tuple[Path, Path], tmp_path: Path) -> None:
     marker, secret = targets
     template = write(tmp_path, hostile(payloads(marker, secret)[0]))
-    out = tmp_path / "bc.docx"
-    out.write_bytes(b"ban cu")
-    err = io.StringIO()
-    status = cli.main(["render", str(BAC_KAN), "-o", str(out), "--template", str(template)],
-                      stdout=io.StringIO(), stderr=err)
+    status, err, out = render_over_old_output(tmp_path, template)
     assert status == 1
-    assert f"{template}: mẫu dùng thao tác không được phép" in err.getvalue()
-    assert "«parse_raw»" in err.getvalue()
-    assert out.read_bytes() == b"ban cu" and not marker.exists()
+    assert f"{template}: mẫu dùng thao tác không được phép" in err and "«parse_raw»" in err
+    assert out.read_bytes() == OLD_OUTPUT and not marker.exists()
 
 
 def test_a_plugin_with_a_hostile_template_is_refused_and_the_others_work(

@@ -269,12 +269,19 @@ def create_app(folder: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
         write_atomic(path, checked.text.encode("utf-8"))
         return JSONResponse({"da_luu": path.relative_to(work.root).as_posix(), **_findings(checked)})
 
-    async def docx(request: Request) -> Response:
+    async def _renderable(request: Request) -> Checked | Response:
+        """The form's data checked, or the response refusing it (an error stands)."""
         checked = await _checked(request)
         if isinstance(checked, Response):
             return checked
         if checked.report is None:
             return JSONResponse(_findings(checked), status_code=422)
+        return checked
+
+    async def docx(request: Request) -> Response:
+        checked = await _renderable(request)
+        if isinstance(checked, Response):
+            return checked
         try:
             document = render_docx(checked, registry=types)
         except BaocaoError as error:
@@ -282,11 +289,9 @@ def create_app(folder: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
         return Response(document, media_type=_DOCX, headers=_attachment("bao-cao.docx"))
 
     async def pdf(request: Request) -> Response:
-        checked = await _checked(request)
+        checked = await _renderable(request)
         if isinstance(checked, Response):
             return checked
-        if checked.report is None:
-            return JSONResponse(_findings(checked), status_code=422)
         from baocao.outputs import PDF
 
         try:
