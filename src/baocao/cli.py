@@ -431,10 +431,45 @@ def _templates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+MAX_DOCX_BYTES = 64 * 1024 * 1024
+"""The largest .docx ``check`` reads (a 100-page decree is 60 kB)."""
+MAX_DOCX_UNPACKED = 256 * 1024 * 1024
+"""The most its parts may unpack to, added up (what the zip declares, checked before)."""
+
+
+def _read_docx(name: str) -> bytes:
+    """A .docx to check, read within bounds: a regular file (not /dev/zero, a pipe or a
+    folder), at most :data:`MAX_DOCX_BYTES`, a zip whose parts unpack to at most
+    :data:`MAX_DOCX_UNPACKED` (a 1 MB file holding 1 GiB of spaces is refused unread)."""
     import io
-    import json
     import zipfile
+
+    from baocao.loading import NotRegularFileError, read_regular
+
+    try:
+        source = read_regular(Path(name), MAX_DOCX_BYTES)
+    except NotRegularFileError:
+        raise OutputError(f"{name}: không phải tệp thường (thư mục, thiết bị hay ống dẫn); "
+                          "baocao check chỉ kiểm tra tệp .docx") from None
+    except OSError as error:
+        raise OutputError(f"{name}: không đọc được tệp: {os_reason(error, reading=True)}") from None
+    if isinstance(source, int):
+        raise OutputError(f"{name}: tệp dài hơn {MAX_DOCX_BYTES // 1024**2} MB, vượt giới hạn của "
+                          "baocao check")
+    try:
+        with zipfile.ZipFile(io.BytesIO(source)) as package:
+            unpacked = sum(item.file_size for item in package.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise OutputError(f"{name}: không phải tệp Word .docx (tệp .docx là một gói zip); "
+                          "baocao check chỉ kiểm tra tệp .docx") from None
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise OutputError(f"{name}: các phần của tệp giải nén ra {unpacked:,} byte, vượt giới hạn "
+                          f"{MAX_DOCX_UNPACKED:,} byte; tệp không được đọc".replace(",", "."))
+    return source
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
 
     from baocao.frame.sample import check_template, is_template
     from baocao.layout import check, findings_to_json, format_finding
@@ -442,13 +477,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = False
     reports = []
     for name in args.files:
-        try:
-            source = Path(name).read_bytes()
-        except OSError as error:
-            raise OutputError(f"{name}: không đọc được tệp: {os_reason(error, reading=True)}") from None
-        if not zipfile.is_zipfile(io.BytesIO(source)):
-            raise OutputError(f"{name}: không phải tệp Word .docx (tệp .docx là một gói zip); "
-                              "baocao check chỉ kiểm tra tệp .docx")
+        source = _read_docx(name)
         if args.mau:
             # A template, as the caller says: check it as it prints with the sample frame.
             if not args.json:

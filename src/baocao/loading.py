@@ -154,7 +154,7 @@ def load_yaml(path: str | Path, *, files_root: str | Path | None = None) -> Load
     path = Path(path)
     name = str(path)
     try:
-        raw = _read_regular(path, MAX_FILE_BYTES)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except OSError as error:
         raise DataError([Finding("tep-khong-doc-duoc", _os_message(error), file=name)]) from None
     except ValueError:  # a NUL in the name
@@ -202,7 +202,7 @@ class NotRegularFileError(OSError):
         super().__init__(f"đây là {kind}, không phải tệp thường; hãy chỉ đến một tệp .yaml")
 
 
-def _read_regular(path: Path, limit: int) -> bytes | int:
+def read_regular(path: Path, limit: int) -> bytes | int:
     """The bytes of a regular file, or its size when it holds more than ``limit`` bytes.
 
     Opened without blocking (a FIFO would wait for a writer) and checked with
