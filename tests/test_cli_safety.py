@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -301,9 +302,15 @@ def test_a_real_ctrl_c_while_plugins_load_still_stops(
         time.sleep(5)
         """), encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
+    # Python's own Ctrl-C handler, whatever this process inherited: a job started in the
+    # background of a non-interactive shell begins with SIGINT ignored.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     slow = FakeDistribution("baocao-cham", {"loai-cham": f"{module}:x"})
-    with pytest.raises(KeyboardInterrupt):
-        load_plugins(entry_points(slow))
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            load_plugins(entry_points(slow))
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 # --- part 6: an output that is one of the run's inputs is refused ----------------------------------
