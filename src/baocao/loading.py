@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -237,6 +237,10 @@ def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
             ("while parsing a flow", "while scanning a quoted")
         )
         mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
+        last = error.problem_mark or mark
+        mixed = _word_quote_closing(text, last.line) if last else None
+        if mixed is not None:
+            raise DataError([replace(mixed, file=name)]) from None
         raise DataError(
             [
                 Finding(
@@ -254,10 +258,10 @@ def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
     loaded = LoadedData(data=None, file=name)
     if tree is None:
         return loaded
-    walker = _Walker(loaded)
+    walker = _Walker(loaded, text.splitlines())
     loaded.data = walker.value(tree, ())
     if walker.problems:
-        raise DataError(walker.problems)
+        raise DataError([*walker.problems, *loaded.findings])
     return loaded
 
 
@@ -292,11 +296,49 @@ _NO_ALIAS = "bí danh YAML («*…», «<<:») không được dùng; hãy ghi l
 _SEQUENCE = "tag:yaml.org,2002:seq"
 
 
+_WORD_QUOTES = "“”‘’„"
+"""Word's curly quotes: YAML does not read them as quotes, so they would be printed."""
+_INVISIBLE = {
+    "\u200b": "khoảng trắng độ rộng 0 (U+200B)",
+    "\u200c": "ký tự không nối độ rộng 0 (U+200C)",
+    "\u200d": "ký tự nối độ rộng 0 (U+200D)",
+    "\u2060": "ký tự nối từ (U+2060)",
+    "\ufeff": "dấu BOM (U+FEFF)",
+    "\u00ad": "gạch nối mềm (U+00AD)",
+    "\u00a0": "dấu cách không ngắt dòng (U+00A0)",
+}
+"""Characters a clerk cannot see, usually brought in by copying from Word or the web."""
+_CUT_BY_COMMENT = re.compile(r"^\s+#\S")
+"""A value followed by `` #text`` with no space after ``#``: YAML drops it as a comment,
+though it looks like the rest of the value (``- UBND các xã #phường;``)."""
+
+
+_MIXED_PAIR = re.compile(r"""(?:^|:|-)\s+(["'])([^"']*)([”’])\s*$""")
+"""A value opened with a straight quote and closed with a curly one: ``"TP. Bắc Kạn”``."""
+
+
+def _word_quote_closing(text: str, upto: int) -> Finding | None:
+    """The first line before ``upto`` (0-based) whose value opens with «"» and closes with
+    «”»: YAML reads on to the next «"», and the error it then reports is far below."""
+    for number, line in enumerate(text.splitlines()[: upto + 1], start=1):
+        match = _MIXED_PAIR.search(line)
+        if match:
+            opened, curly = match.group(1), match.group(3)
+            return Finding(
+                "ngoac-kep-word",
+                f"dấu ngoặc mở «{opened}» được đóng bằng «{curly}» (dấu ngoặc kiểu Word), nên YAML đọc "
+                f"tiếp sang các dòng sau; hãy đóng bằng «{opened}»",
+                line=number, column=match.start(1) + 1,
+            )
+    return None
+
+
 class _Walker:
     """Plain values from a composed node tree, with the marks of every node."""
 
-    def __init__(self, loaded: LoadedData) -> None:
+    def __init__(self, loaded: LoadedData, lines: list[str] | None = None) -> None:
         self.loaded = loaded
+        self._lines = lines or []
         self.problems: list[Finding] = []
         self._seen: set[int] = set()
         self._aliased: set[int] = set()
@@ -344,10 +386,36 @@ class _Walker:
                 self._refuse(node, "yaml-so-la", _odd_number(self._constructor, node))
                 return None
         try:
-            return _SCALARS[node.tag](self._constructor, node)
+            value = _SCALARS[node.tag](self._constructor, node)
         except (ValueError, yaml.YAMLError):
             self._refuse(node, "yaml-gia-tri", f"không đọc được giá trị «{node.value}»")
             return None
+        if isinstance(value, str):
+            self._check_text(node, value)
+        return value
+
+    def _check_text(self, node: yaml.ScalarNode, value: str) -> None:
+        """What a clerk typed by mistake that would be printed, or dropped, silently."""
+        if (not node.style and len(value) > 1 and value[0] in "“‘„" and value[-1] in "”’“"):
+            self._refuse(node, "ngoac-kep-word",
+                         f"giá trị nằm trong dấu ngoặc kiểu Word «{value[0]}…{value[-1]}»: YAML không coi "
+                         "đó là dấu ngoặc nên chúng sẽ được in ra; hãy dùng dấu \" thường hoặc bỏ dấu ngoặc")
+        for position, char in enumerate(value, start=1):
+            if char in _INVISIBLE:
+                self._warn(node, "ky-tu-an", f"có ký tự ẩn: {_INVISIBLE[char]} ở vị trí {position} của "
+                           f"«{value.replace(char, '⌷')}»; hãy xóa ký tự này (gõ lại đoạn đó)")
+                break
+        if not node.style and node.end_mark.line < len(self._lines):
+            after = self._lines[node.end_mark.line][node.end_mark.column:]
+            if _CUT_BY_COMMENT.match(after):
+                self._warn(node, "ghi-chu-cat-chu",
+                           f"phần «{after.strip()}» sau «{value}» bị YAML coi là ghi chú và bỏ đi; nếu đó "
+                           "là nội dung, hãy đặt cả giá trị trong dấu ngoặc kép \"…\"")
+
+    def _warn(self, node: yaml.Node, code: str, message: str) -> None:
+        line, column = _mark(node)
+        self.loaded.findings.append(
+            Finding(code, message, file=self.loaded.file, line=line, column=column, severity="warning"))
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
