@@ -121,8 +121,8 @@ def inspect(
         except DataError as error:
             return None, error.findings
         if model is not None and not isinstance(checked_model.report, model):
-            return None, [Finding("sai-loai", f"mô hình là {type(source).__name__}, không phải "
-                                  f"{model.__name__}", path="loai")]
+            return None, [Finding("sai-loai", _wrong_model_message(checked_model.report_type, model),
+                                  path="loai")]
         return checked_model.report, list(checked_model.findings)
     noted: list[Finding] = []  # what a prepare hook found, reported beside the rest
     try:
@@ -283,10 +283,13 @@ def _content(report: VanBanHanhChinh) -> str | None:
 
 
 def _wrong_model(loaded: LoadedData, report_type: ReportType, model: type[VanBanHanhChinh]) -> Finding:
+    return loaded.finding(("loai",), "sai-loai", _wrong_model_message(report_type, model))
+
+
+def _wrong_model_message(report_type: ReportType, model: type[VanBanHanhChinh]) -> str:
     expected = model.model_fields["loai"].default
     wanted = f"loại «{expected}»" if isinstance(expected, str) else f"mô hình {model.__name__}"
-    return loaded.finding(("loai",), "sai-loai",
-                          f"tệp là loại «{report_type.name}», không phải {wanted} cần đọc")
+    return f"tệp là loại «{report_type.name}», không phải {wanted} cần đọc"
 
 
 @overload

@@ -308,6 +308,7 @@ _INVISIBLE = {
     "\u00a0": "dấu cách không ngắt dòng (U+00A0)",
 }
 """Characters a clerk cannot see, usually brought in by copying from Word or the web."""
+_INVISIBLE_RE = re.compile("[" + "".join(_INVISIBLE) + "]")
 _CUT_BY_COMMENT = re.compile(r"^\s+#\S")
 """A value followed by `` #text`` with no space after ``#``: YAML drops it as a comment,
 though it looks like the rest of the value (``- UBND các xã #phường;``)."""
@@ -400,11 +401,11 @@ class _Walker:
             self._refuse(node, "ngoac-kep-word",
                          f"giá trị nằm trong dấu ngoặc kiểu Word «{value[0]}…{value[-1]}»: YAML không coi "
                          "đó là dấu ngoặc nên chúng sẽ được in ra; hãy dùng dấu \" thường hoặc bỏ dấu ngoặc")
-        for position, char in enumerate(value, start=1):
-            if char in _INVISIBLE:
-                self._warn(node, "ky-tu-an", f"có ký tự ẩn: {_INVISIBLE[char]} ở vị trí {position} của "
-                           f"«{value.replace(char, '⌷')}»; hãy xóa ký tự này (gõ lại đoạn đó)")
-                break
+        hidden = _INVISIBLE_RE.search(value)
+        if hidden is not None:
+            char = hidden.group()
+            self._warn(node, "ky-tu-an", f"có ký tự ẩn: {_INVISIBLE[char]} ở vị trí {hidden.start() + 1} "
+                       f"của «{value.replace(char, '⌷')}»; hãy xóa ký tự này (gõ lại đoạn đó)")
         if not node.style and node.end_mark.line < len(self._lines):
             after = self._lines[node.end_mark.line][node.end_mark.column:]
             if _CUT_BY_COMMENT.match(after):
