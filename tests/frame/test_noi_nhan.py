@@ -60,7 +60,7 @@ KH_160 = """noi_nhan:
   sau_luu: 09 KH
 """
 """The closing of KH 160/KH-UBND (Cần Thơ, 2025): «- Lưu: VT, CT.» then «09 KH»
-(/work/research/13b/kh-160-can-tho-2025-giam-sat-giam-ngheo.md)."""
+(docs/research/van-ban-that/kh-160-can-tho-2025-giam-sat-giam-ngheo.md)."""
 
 
 def test_the_line_after_luu_is_printed_under_it_in_the_noi_nhan_cell(tmp_path: Path) -> None:
