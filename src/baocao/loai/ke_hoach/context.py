@@ -34,7 +34,7 @@ HEADINGS: dict[str, type[Block]] = {"muc": Muc, "khoan": Khoan, "tieu_khoan": Ti
 BELOW = {None: "muc", "muc": "khoan", "khoan": "diem", "tieu_khoan": "diem"}
 """The level of a part (and of a part's sub-headings) under each level: I., then 1., then a)."""
 
-_OWN_END = re.compile(r"[.;:,!?…]$")
+_OWN_END = re.compile(r"[.;:,!?]$")
 
 
 class NguCanh(TypedDict):
