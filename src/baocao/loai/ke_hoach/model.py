@@ -13,8 +13,9 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
+from baocao.body.text import MAX_ITEMS
 from baocao.frame.model import Block, Text, VanBanHanhChinh, VanBanTrichDan
-from baocao.loai.ke_hoach.parts import MAX_BLOCKS, KhoiKeHoach, NhanPhanCong
+from baocao.loai.ke_hoach.parts import KhoiKeHoach, NhanPhanCong
 
 
 class CanCuVanBan(VanBanTrichDan):
@@ -54,7 +55,7 @@ class KeHoach(VanBanHanhChinh):
     loai: Literal["ke-hoach"] = Field("ke-hoach", description="Loại văn bản: «ke-hoach»")
     ten_loai: Text = Field("Kế hoạch", description="Tên loại văn bản")
     can_cu: list[CanCu] = Field(
-        default_factory=list, max_length=MAX_BLOCKS,
+        default_factory=list, max_length=MAX_ITEMS,
         description=(
             "Các căn cứ, mỗi căn cứ một đoạn: dòng ghi đúng như văn bản («Căn cứ …;»), hoặc văn bản "
             "trích dẫn {tien_to, loai, so_ky_hieu, ngay, co_quan, trich_yeu} (in «…;» ở cuối)"
@@ -72,7 +73,7 @@ class KeHoach(VanBanHanhChinh):
         description="Câu sau các căn cứ, ví dụ «UBND thành phố ban hành Kế hoạch …, cụ thể như sau:»",
     )
     noi_dung: list[KhoiKeHoach] = Field(
-        min_length=1, max_length=MAX_BLOCKS,
+        min_length=1, max_length=MAX_ITEMS,
         description=(
             "Nội dung kế hoạch: các khối theo thứ tự in — đoạn văn, «muc», «khoan», «tieu_khoan», «diem», "
             "«danh_sach», «danh_so», «bang», «ngat_trang» — và các phần có sẵn: «muc_dich_yeu_cau», "

@@ -46,12 +46,10 @@ from baocao.body.model import (
     TieuKhoan,
 )
 from baocao.body.model import RULES as BODY_RULES
+from baocao.body.text import MAX_ITEMS
 from baocao.consistency import RuleTable
 from baocao.frame.model import Block, Text, check_period
 from baocao.frame.model import Ngay as NgayThang
-
-MAX_BLOCKS = 500
-"""The most blocks one part or heading may hold (as the shared body)."""
 
 RULES = RuleTable(__name__, [
     ("khoi-la-ke-hoach", "error", "mô hình dữ liệu",
@@ -147,7 +145,7 @@ class MucKeHoach(Muc):
     """A section "I. …" of a plan: its blocks may hold the plan's parts."""
 
     noi_dung: list[KhoiKeHoach] = Field(  # type: ignore[assignment]
-        default_factory=list, max_length=MAX_BLOCKS,
+        default_factory=list, max_length=MAX_ITEMS,
         description="Các khối nội dung của mục (kể cả các phần thoi_gian, kinh_phi …)",
     )
 
@@ -156,7 +154,7 @@ class KhoanKeHoach(Khoan):
     """A subsection "1. …" of a plan."""
 
     noi_dung: list[KhoiNhiemVu] = Field(  # type: ignore[assignment]
-        default_factory=list, max_length=MAX_BLOCKS, description="Các khối nội dung của khoản"
+        default_factory=list, max_length=MAX_ITEMS, description="Các khối nội dung của khoản"
     )
 
 
@@ -164,7 +162,7 @@ class TieuKhoanKeHoach(TieuKhoan):
     """A sub-subsection "1.1. …" of a plan."""
 
     noi_dung: list[KhoiNhiemVu] = Field(  # type: ignore[assignment]
-        default_factory=list, max_length=MAX_BLOCKS, description="Các khối nội dung của tiểu khoản"
+        default_factory=list, max_length=MAX_ITEMS, description="Các khối nội dung của tiểu khoản"
     )
 
 
@@ -172,7 +170,7 @@ class DiemKeHoach(Diem):
     """A point "a) …" of a plan."""
 
     noi_dung: list[KhoiNhiemVu] = Field(  # type: ignore[assignment]
-        default_factory=list, max_length=MAX_BLOCKS, description="Các khối nội dung của điểm"
+        default_factory=list, max_length=MAX_ITEMS, description="Các khối nội dung của điểm"
     )
 
 
@@ -183,7 +181,7 @@ class Phan(Block):
     """A sub-part with its heading (default per part) and its blocks."""
 
     ten: Heading | None = Field(None, description="Tên đề mục như kế hoạch ghi (mặc định theo phần)")
-    noi_dung: list[KhoiNhiemVu] = Field(min_length=1, max_length=MAX_BLOCKS, description="Các khối nội dung")
+    noi_dung: list[KhoiNhiemVu] = Field(min_length=1, max_length=MAX_ITEMS, description="Các khối nội dung")
 
 
 Content = Annotated[Phan, BeforeValidator(_as_content)]
@@ -214,7 +212,7 @@ class ThoiGianDuLieu(_Part):
     tu_ngay: NgayThang | None = Field(None, description="Từ ngày (YYYY-MM-DD)")
     den_ngay: NgayThang | None = Field(None, description="Đến hết ngày (YYYY-MM-DD)")
     noi_dung: list[KhoiNhiemVu] = Field(
-        default_factory=list, max_length=MAX_BLOCKS, description="Các mốc, giai đoạn (các khối)"
+        default_factory=list, max_length=MAX_ITEMS, description="Các mốc, giai đoạn (các khối)"
     )
 
     @model_validator(mode="after")
@@ -235,7 +233,7 @@ class ThoiGianDuLieu(_Part):
 class KinhPhiDuLieu(_Part):
     """Kinh phí thực hiện: its blocks."""
 
-    noi_dung: list[KhoiNhiemVu] = Field(min_length=1, max_length=MAX_BLOCKS, description="Các khối nội dung")
+    noi_dung: list[KhoiNhiemVu] = Field(min_length=1, max_length=MAX_ITEMS, description="Các khối nội dung")
 
 
 class DonVi(Block):
@@ -243,7 +241,7 @@ class DonVi(Block):
 
     don_vi: Heading = Field(description="Tên cơ quan, đơn vị, ví dụ «Sở Nông nghiệp và Môi trường»")
     nhiem_vu: list[KhoiNhiemVu] = Field(
-        min_length=1, max_length=MAX_BLOCKS, description="Trách nhiệm của đơn vị (các khối)"
+        min_length=1, max_length=MAX_ITEMS, description="Trách nhiệm của đơn vị (các khối)"
     )
 
 
@@ -255,11 +253,11 @@ class ToChucThucHienDuLieu(_Part):
     """Tổ chức thực hiện: blocks, then each unit under its own heading."""
 
     noi_dung: list[KhoiNhiemVu] = Field(
-        default_factory=list, max_length=MAX_BLOCKS,
+        default_factory=list, max_length=MAX_ITEMS,
         description="Các khối trước các đơn vị (hoặc cả phần, khi kế hoạch không chia theo đơn vị)",
     )
     don_vi: list[DonVi] = Field(
-        default_factory=list, max_length=MAX_BLOCKS, description="Các đơn vị, mỗi đơn vị một đề mục"
+        default_factory=list, max_length=MAX_ITEMS, description="Các đơn vị, mỗi đơn vị một đề mục"
     )
 
     @model_validator(mode="after")
