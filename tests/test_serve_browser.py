@@ -227,12 +227,14 @@ def numbers_in(value: Any) -> list[Any]:
     return [value] if isinstance(value, int | float) and not isinstance(value, bool) else []
 
 
-def test_a_blank_form_holds_no_number_nobody_typed(browser: Any, folder: Path) -> None:
+def test_a_blank_form_holds_no_number_or_choice_nobody_made(browser: Any, folder: Path) -> None:
     with running(folder) as url:
         open_page(browser, url)
         choose(browser, "loai", "ra-soat-ho-ngheo")
         wait(lambda: browser.execute_script("return state.loai") == "ra-soat-ho-ngheo", "the type")
         checked(browser, 0)
-        assert numbers_in(browser.execute_script("return state.editor.getValue()")) == []
+        value = browser.execute_script("return state.editor.getValue()")
+        assert numbers_in(value) == [] and "trang_thai" not in value
+        assert [code for _, code, _ in findings_at(browser, "root.trang_thai")] == ["thieu-truong"]
         # the counts are asked for, not taken as 0
         assert [code for _, code, _ in findings_at(browser, "root.ket_qua")] == ["thieu-truong"]
