@@ -16,14 +16,16 @@ import pytest
 from docx import Document
 
 import baocao
+from baocao.loading import load_yaml
+from body.test_reproduction import DOCUMENTS, expected, rendered
 
-from body.test_reproduction import DOCUMENTS, expected, norm, rendered
 from conftest import EXAMPLES
 from docx_reading import W
 
 PASTED = EXAMPLES / "dan"
 
 NAMES = sorted(DOCUMENTS)
+"""The four real documents: three plans and a công văn (whose pasted body is a literal block)."""
 
 
 def paragraphs(data: bytes) -> list[tuple[str, str]]:
@@ -64,11 +66,15 @@ def both(request: pytest.FixtureRequest) -> tuple[str, bytes, bytes]:
     return name, from_yaml, from_text
 
 
-def test_the_pasted_body_is_its_own_text_file() -> None:
+def test_the_pasted_bodies_are_text_not_yaml_blocks() -> None:
+    """Each pasted version gives its body (and its appendices') as text: a .md file beside
+    it, or a literal block (the công văn) — never as YAML blocks."""
     for name in NAMES:
-        frame = (PASTED / f"{name}.yaml").read_text(encoding="utf-8")
-        assert f"noi_dung: {{tep: {name}.md}}" in frame
-        assert "muc:" not in frame and "danh_sach:\n" not in frame.split("noi_nhan:")[0]
+        data = load_yaml(PASTED / f"{name}.yaml").data
+        bodies = [data["noi_dung"]] + [appendix["noi_dung"] for appendix in data.get("phu_luc", [])]
+        for body in bodies:
+            assert isinstance(body, str) or (set(body) == {"tep"} and body["tep"].endswith(".md"))
+    assert isinstance(load_yaml(PASTED / "cong-van-4169-hcm-2025.yaml").data["noi_dung"], str)
 
 
 def test_every_paragraph_is_the_same_with_its_style(both: tuple[str, bytes, bytes]) -> None:

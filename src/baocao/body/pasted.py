@@ -227,6 +227,7 @@ class _Reader:
             self.stack.pop()
         parent = self.stack[-1]
         expected = parent.counters.get(kind, 0) + 1
+        given: int | None
         if kind == "tieu_khoan":
             given = int(match["so"])
             want = f"{parent.khoan or 1}.{expected}."
@@ -444,20 +445,34 @@ class _Reader:
 
 
 def _unbold(text: str) -> tuple[bool, str]:
-    """Whether ``text`` (after its label) is wholly bold, and the text without those marks.
+    """Whether ``text`` (after its label) is wholly emphasised — bold, as headings are,
+    or italic, as some "2.1." headings are — and the text without those marks.
 
-    >>> _unbold("**1. Mục đích**"), _unbold("1. **Mục đích**"), _unbold("1. **Sở:** …")
-    ((True, '1. Mục đích'), (True, '1. Mục đích'), (False, '1. **Sở:** …'))
+    >>> _unbold("**1. Mục đích**"), _unbold("1. **Mục đích**"), _unbold("*2.1. Chung*")
+    ((True, '1. Mục đích'), (True, '1. Mục đích'), (True, '2.1. Chung'))
+    >>> _unbold("1. **Sở:** …"), _unbold("**2. Về tập thể *(cơ quan …)***")
+    ((False, '1. **Sở:** …'), (True, '2. Về tập thể *(cơ quan …)*'))
     """
-    whole = _BOLD_LINE.match(text)
-    if whole is not None and "**" not in whole["trong"]:
-        return True, whole["trong"].strip()
-    label = re.match(r"^(\S+\s+)(.*)$", text)
-    if label is not None:
-        rest = _BOLD_LINE.match(label[2])
-        if rest is not None and "**" not in rest["trong"]:
-            return True, label[1] + rest["trong"].strip()
+    for candidate in (text, *_after_label(text)):
+        inner = _wholly_emphasised(candidate)
+        if inner is not None:
+            return True, text[: len(text) - len(candidate)] + inner
     return False, text
+
+
+def _after_label(text: str) -> tuple[str, ...]:
+    match = re.match(r"^\S+\s+(\S.*)$", text)
+    return (match[1],) if match else ()
+
+
+def _wholly_emphasised(text: str) -> str | None:
+    """The text inside a bold (``**…**``) or italic (``*…*``) wrapper, else None."""
+    for mark in ("**", "*"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            inner = text[len(mark):-len(mark)]
+            if inner == inner.strip() and "**" not in inner and (mark == "**" or "*" not in inner):
+                return inner
+    return None
 
 
 def _roman(text: str) -> int | None:
@@ -517,7 +532,7 @@ def _cell(text: str) -> dict[str, Any]:
     text = re.sub(r"\s*<br\s*/?>\s*", "\n", text)
     cell: dict[str, Any] = {}
     whole = _BOLD_LINE.match(text)
-    if whole is not None and "**" not in whole["trong"]:
+    if whole is not None and "**" not in whole["trong"] and "*" not in whole["trong"][-1:]:
         text, cell["dam"] = whole["trong"], True
     elif re.fullmatch(r"\*[^*\s](?:[^*]*[^*\s])?\*", text):
         text, cell["nghieng"] = text[1:-1], True
