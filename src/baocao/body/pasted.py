@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from baocao.body.render import from_roman
 from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
 from baocao.formatting import VIETNAMESE_LETTERS, to_letter, to_roman
@@ -94,7 +95,6 @@ _NUMBERED = {
 _HEADING_OF = {"1.": "khoan", "a)": "diem"}
 """A numbered line that is bold is this heading instead."""
 _BULLET = re.compile(r"^(?P<dau>[-–•·+])\s+(?P<ten>\S.*)$")
-_BOLD_LINE = re.compile(r"^\*\*(?P<trong>[^*](?:.*[^*\s])?)\*\*$")
 _DELIMITER_CELL = re.compile(r"^\s*(?P<trai>:)?-+(?P<phai>:)?\s*$")
 _LEVEL = {"muc": 1, "khoan": 2, "tieu_khoan": 3, "diem": 4}
 _NAMES = {"muc": "mục", "khoan": "khoản", "tieu_khoan": "tiểu khoản", "diem": "điểm",
@@ -192,8 +192,8 @@ class _Reader:
             self._add(self.stack[-1], {"ngat_trang": True}, number, column)
             return
         bold, plain = _unbold(text)
-        heading = _HEADING["muc"].match(plain) or None
-        if heading is not None and _roman(heading["so"]) is not None:
+        heading = _HEADING["muc"].match(plain)
+        if heading is not None and from_roman(heading["so"]) is not None:
             self._heading("muc", heading, number, column)
             return
         heading = _HEADING["tieu_khoan"].match(plain)
@@ -453,39 +453,28 @@ def _unbold(text: str) -> tuple[bool, str]:
     >>> _unbold("1. **Sở:** …"), _unbold("**2. Về tập thể *(cơ quan …)***")
     ((False, '1. **Sở:** …'), (True, '2. Về tập thể *(cơ quan …)*'))
     """
-    for candidate in (text, *_after_label(text)):
-        inner = _wholly_emphasised(candidate)
-        if inner is not None:
-            return True, text[: len(text) - len(candidate)] + inner
+    label = re.match(r"^\S+\s+(\S.*)$", text)
+    for candidate in (text, *((label[1],) if label else ())):
+        found = _emphasis(candidate)
+        if found is not None:
+            return True, text[: len(text) - len(candidate)] + found[1]
     return False, text
 
 
-def _after_label(text: str) -> tuple[str, ...]:
-    match = re.match(r"^\S+\s+(\S.*)$", text)
-    return (match[1],) if match else ()
-
-
-def _wholly_emphasised(text: str) -> str | None:
-    """The text inside a bold (``**…**``) or italic (``*…*``) wrapper, else None."""
+def _emphasis(text: str) -> tuple[str, str] | None:
+    """(``"**"`` or ``"*"``, the text inside) when ``text`` is wholly bold or italic."""
     for mark in ("**", "*"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
             inner = text[len(mark):-len(mark)]
             if inner == inner.strip() and "**" not in inner and (mark == "**" or "*" not in inner):
-                return inner
-    return None
-
-
-def _roman(text: str) -> int | None:
-    for number in range(1, 40):
-        if to_roman(number) == text:
-            return number
+                return mark, inner
     return None
 
 
 def _value(kind: str, text: str) -> int | None:
     """The number a label's ``so`` part stands for."""
     if kind == "muc":
-        return _roman(text)
+        return from_roman(text)
     if kind in ("diem", "a)"):
         return VIETNAMESE_LETTERS.index(text) + 1 if text in VIETNAMESE_LETTERS else None
     return int(text) if text.isdigit() else None
@@ -531,13 +520,11 @@ def _cell(text: str) -> dict[str, Any]:
     """A cell's data: its text (``<br>`` → a line break), bold or italic when wholly so."""
     text = re.sub(r"\s*<br\s*/?>\s*", "\n", text)
     cell: dict[str, Any] = {}
-    whole = _BOLD_LINE.match(text)
-    if whole is not None and "**" not in whole["trong"] and "*" not in whole["trong"][-1:]:
-        text, cell["dam"] = whole["trong"], True
-    elif re.fullmatch(r"\*[^*\s](?:[^*]*[^*\s])?\*", text):
-        text, cell["nghieng"] = text[1:-1], True
-    elif "\n" in text and all(_BOLD_LINE.match(part) for part in text.split("\n")):
-        text, cell["dam"] = "\n".join(part[2:-2] for part in text.split("\n")), True
+    lines = [_emphasis(line) for line in text.split("\n")]
+    if all(found is not None and found[0] == "**" for found in lines):
+        text, cell["dam"] = "\n".join(found[1] for found in lines if found is not None), True
+    elif (found := _emphasis(text)) is not None and found[0] == "*":
+        text, cell["nghieng"] = found[1], True
     cell["o"] = text
     return cell
 
