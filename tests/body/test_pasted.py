@@ -166,3 +166,11 @@ def test_a_text_file_outside_the_data_files_folder_is_refused(tmp_path: Path) ->
     path = tmp_path / "ho-so" / "bao-cao.yaml"
     path.write_text(FRAME + "noi_dung: {tep: ../ngoai.md}\n", encoding="utf-8")
     assert [f.code for f in baocao.validate(path)] == ["tep-ngoai-thu-muc"]
+
+
+def test_data_given_as_a_mapping_is_not_changed(tmp_path: Path) -> None:
+    data = yaml.safe_load(FRAME)
+    data["noi_dung"] = [{"muc": "Kết quả", "noi_dung": "**1. Hộ tịch**\n- Tiếp nhận 412 hồ sơ."}]
+    report = baocao.load(data)
+    assert report.noi_dung[0].noi_dung[0].khoan == "Hộ tịch"  # type: ignore[attr-defined]
+    assert data["noi_dung"][0]["noi_dung"] == "**1. Hộ tịch**\n- Tiếp nhận 412 hồ sơ."

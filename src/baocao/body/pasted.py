@@ -590,9 +590,13 @@ def _names_file(value: Any) -> bool:
 
 
 def _set(loaded: LoadedData, path: Path_, value: Any) -> None:
+    """Put ``value`` at ``path``, copying the mappings and lists on the way: data given
+    as a mapping (``baocao.load({...})``) is the caller's and stays as it was."""
     node = loaded.data
     for part in path[:-1]:
-        node = node[part]
+        child = node[part]
+        node[part] = child = dict(child) if isinstance(child, dict) else list(child)
+        node = child
     node[path[-1]] = value
 
 
