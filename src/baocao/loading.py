@@ -60,6 +60,10 @@ class LoadedData:
     files_root: Path | None = None
     """The folder the files the data names (``tep:``) must be in; None: the data
     file's own folder (see :meth:`referenced_file`)."""
+    text_blocks: dict[Path_, tuple[int, int, str]] = field(default_factory=dict)
+    """Texts written over several lines, by path: (line and column where the text
+    itself starts, and "|" for a literal block, which keeps its lines, or ">" for one
+    whose lines YAML joined) — where a pasted body's lines are (:mod:`baocao.body.pasted`)."""
     flow_plain: set[Path_] = field(default_factory=set)
     """Unquoted texts written inside a bracketed list «[A, B]»: the YAML split them at
     a comma, which may have been part of a name (:mod:`baocao.frame.rules` warns)."""
@@ -356,6 +360,7 @@ class _Walker:
                     self.loaded.flow_plain.add((*path, index))
                 items.append(self.value(item, (*path, index)))
             return items
+        self._note_text_block(node, path)
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
@@ -376,6 +381,19 @@ class _Walker:
         if isinstance(value, str):
             self._check_text(node, value)
         return value
+
+    def _note_text_block(self, node: yaml.Node, path: Path_) -> None:
+        """Where a text written over several lines starts (see :attr:`LoadedData.text_blocks`)."""
+        if not isinstance(node, yaml.ScalarNode) or node.start_mark.line == node.end_mark.line:
+            return
+        if node.style == "|":
+            first = node.start_mark.line + 1  # the line after the «|» header
+            content = next((n for n in range(first, len(self._lines)) if self._lines[n].strip()), first)
+            indent = len(self._lines[content]) - len(self._lines[content].lstrip(" ")) if content < len(
+                self._lines) else 0
+            self.loaded.text_blocks[path] = (first + 1, indent + 1, "|")
+        else:
+            self.loaded.text_blocks[path] = (*_mark(node), ">")
 
     def _check_text(self, node: yaml.ScalarNode, value: str) -> None:
         """What a clerk typed by mistake that would be printed, or dropped, silently."""
