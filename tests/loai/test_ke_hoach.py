@@ -260,3 +260,23 @@ def test_mistakes_are_located(tmp_path: Path, body: str, path: str, words: str) 
     [finding] = baocao.validate(plan(tmp_path, body))
     assert finding.path == path and words in finding.message
     assert finding.severity == "error"
+
+
+# --- a body pasted as text --------------------------------------------------------------------
+
+
+def test_a_pasted_body_gives_the_plan_once_closed(tmp_path: Path) -> None:
+    """The pasted Kế hoạch 160 (examples/dan/, written for bao-cao) as a ke-hoach: the same
+    paragraphs as the typed YAML — its closing "./." is not followed by the default one."""
+    pasted = EXAMPLES / "dan" / "ke-hoach-160-can-tho-2025.yaml"
+    (tmp_path / "ke-hoach-160-can-tho-2025.md").write_bytes(pasted.with_suffix(".md").read_bytes())
+    text = pasted.read_text(encoding="utf-8").replace("loai: bao-cao", "loai: ke-hoach")
+    path = tmp_path / "kh.yaml"
+    path.write_text(text.replace("ten_loai: Kế hoạch\n", ""), encoding="utf-8")
+    assert render_lines(path) == render_lines(EXAMPLES / "ke-hoach-160-can-tho-2025.yaml")
+
+
+def test_the_default_closing_when_the_body_has_none(tmp_path: Path) -> None:
+    lines = render_lines(plan(tmp_path, "noi_dung: [Làm một việc.]\n"))
+    closing = lines[lines.index("Nơi nhận:") - 1]
+    assert closing.startswith("Trong quá trình tổ chức thực hiện") and "UBND xã Mẫu" in closing

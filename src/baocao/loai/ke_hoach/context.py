@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, TypedDict
 
-from baocao.body.model import DanhSach, Diem, Doan, Khoan, Muc, TieuKhoan, Y
+from baocao.body.model import DanhSach, DanhSo, Diem, Doan, Khoan, Muc, TieuKhoan, Y
 from baocao.body.text import Block
 from baocao.formatting import DateStyle, format_citation, format_day
 from baocao.loai.ke_hoach.model import CanCuNguyenVan, CanCuVanBan, KeHoach
@@ -128,17 +128,43 @@ class _Converter:
                                    for label, value in block.phan_cong.lines(self.labels)])
 
 
+def last_text(blocks: list[Any]) -> str:
+    """The text of the last paragraph or list item of ``blocks`` (headings' blocks included).
+
+    >>> last_text([Muc(muc="Tổ chức thực hiện", noi_dung=["Yêu cầu các đơn vị thực hiện./."])])
+    'Yêu cầu các đơn vị thực hiện./.'
+    >>> last_text([DanhSach(danh_sach=["A", {"y": "B", "danh_sach": ["C."]}])]), last_text([])
+    ('C.', '')
+    """
+    if not blocks:
+        return ""
+    block = blocks[-1]
+    if isinstance(block, Doan):
+        return block.doan
+    if isinstance(block, DanhSach | DanhSo):
+        item = (block.danh_sach if isinstance(block, DanhSach) else block.danh_so)[-1]
+        while item.danh_sach:
+            item = item.danh_sach[-1]
+        return item.y
+    return last_text(list(getattr(block, "noi_dung", [])))
+
+
 def body_blocks(report: KeHoach) -> list[Any]:
-    """The plan's body as shared blocks: bases, opening, body, closing."""
+    """The plan's body as shared blocks: bases, opening, body, closing.
+
+    Without ``ket_luan`` the default closing sentence ends the plan — unless the body
+    already ends with one ("./.", the decree's end of content: a pasted body has it)."""
     out: list[Any] = [Doan(doan=base_line(b, ngay_dai=report.ngay_dai)) for b in report.can_cu]
     if report.mo_dau:
         out.append(Doan(doan=report.mo_dau))
     out += _Converter(report).blocks(report.noi_dung, None)
-    closing = report.ket_luan or (
-        "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
-        f"kịp thời báo cáo về {report.co_quan.ten_goi_tat} để xem xét, chỉ đạo giải quyết./."
-    )
-    out.append(Doan(doan=closing))
+    if report.ket_luan:
+        out.append(Doan(doan=report.ket_luan))
+    elif not last_text(out).rstrip().endswith("./."):
+        out.append(Doan(doan=(
+            "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị "
+            f"kịp thời báo cáo về {report.co_quan.ten_goi_tat} để xem xét, chỉ đạo giải quyết./."
+        )))
     return out
 
 

@@ -85,5 +85,9 @@ class KeHoach(VanBanHanhChinh):
         description="Nhãn các dòng «phan_cong» như kế hoạch ghi, ví dụ {chu_tri: Cơ quan chủ trì}",
     )
     ket_luan: Text | None = Field(
-        None, description="Câu kết; để trống để dùng câu mặc định («Trong quá trình tổ chức thực hiện …»)"
+        None,
+        description=(
+            "Câu kết; để trống: câu mặc định («Trong quá trình tổ chức thực hiện …»), trừ khi nội dung "
+            "đã kết thúc bằng «./.»"
+        ),
     )
