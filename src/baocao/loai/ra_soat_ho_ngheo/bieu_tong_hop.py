@@ -49,6 +49,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "so_khau": ("Số khẩu", "Tổng số khẩu", "Số nhân khẩu", "so_khau"),
     "ho_ngheo": ("Hộ nghèo", "Số hộ nghèo", "ho_ngheo"),
     "ho_can_ngheo": ("Hộ cận nghèo", "Số hộ cận nghèo", "ho_can_ngheo"),
+    "khau_ngheo": ("Khẩu nghèo", "Số khẩu nghèo", "Số khẩu hộ nghèo", "khau_ngheo"),
+    "khau_can_ngheo": ("Khẩu cận nghèo", "Số khẩu cận nghèo", "Số khẩu hộ cận nghèo", "khau_can_ngheo"),
+    "nam_truoc.khau_ngheo": ("Số khẩu hộ nghèo năm trước", "khau_ngheo_nam_truoc", "nam_truoc.khau_ngheo"),
+    "nam_truoc.khau_can_ngheo": (
+        "Số khẩu hộ cận nghèo năm trước", "khau_can_ngheo_nam_truoc", "nam_truoc.khau_can_ngheo",
+    ),
     "nam_truoc.ho_ngheo": (
         "Hộ nghèo năm trước", "Số hộ nghèo năm trước", "ho_ngheo_nam_truoc", "nam_truoc.ho_ngheo",
     ),
@@ -65,10 +71,13 @@ _HOUSEHOLDS = ("Tổng số hộ", "Tổng số hộ dân cư", "Tổng số", "
 _POOR = ("Hộ nghèo", "Số hộ nghèo")
 _NEAR_POOR = ("Hộ cận nghèo", "Số hộ cận nghèo")
 _COUNT = ("Số hộ", "Số lượng")
+_PERSONS = ("Số khẩu", "Khẩu", "Nhân khẩu", "Số nhân khẩu")
 
 
 def columns(year: object) -> dict[str, tuple[str, ...]]:
     """:data:`COLUMNS` and the names of columns under a two-row header, for a report of ``year``.
+
+    "Hộ nghèo / Số khẩu" is the persons of the poor households (``khau_ngheo``).
 
     "Nhóm / Cột" names a column under the group header "Nhóm": "Hộ nghèo / Số hộ"
     is the poor count; "Năm 2022 / Hộ nghèo" (or "Năm trước / Hộ nghèo", or "Hộ
@@ -94,6 +103,8 @@ def columns(year: object) -> dict[str, tuple[str, ...]]:
     names["so_khau"] += [f"{h} / {k}" for h in _HOUSEHOLDS for k in ("Số khẩu", "Số nhân khẩu")]
     for key, labels in (("ho_ngheo", _POOR), ("ho_can_ngheo", _NEAR_POOR)):
         names[key] += [f"{label} / {count}" for label in labels for count in _COUNT]
+        persons = f"khau_{key.removeprefix('ho_')}"
+        names[persons] += [f"{label} / {k}" for label in labels for k in _PERSONS]
         names[key] += [f"{n} / {label}" for n in now for label in labels]
         names[key] += [f"{label} / {n}" for n in now for label in labels]
         names[f"nam_truoc.{key}"] += [f"{b} / {label}" for b in before for label in labels]
@@ -115,6 +126,10 @@ _FIGURES = {
     "ho_can_ngheo": "số hộ cận nghèo",
     "nam_truoc.ho_ngheo": "số hộ nghèo năm trước",
     "nam_truoc.ho_can_ngheo": "số hộ cận nghèo năm trước",
+    "khau_ngheo": "số khẩu hộ nghèo",
+    "khau_can_ngheo": "số khẩu hộ cận nghèo",
+    "nam_truoc.khau_ngheo": "số khẩu hộ nghèo năm trước",
+    "nam_truoc.khau_can_ngheo": "số khẩu hộ cận nghèo năm trước",
 }
 """The figures a typed total (or a group's subtotal) is checked on."""
 

@@ -100,6 +100,11 @@ class NamTruoc(Block):
     """Last year's approved figures for one class of households."""
 
     so_ho: Count = Field(description="Số hộ năm trước (bỏ trống nếu biểu tổng hợp có số năm trước)")
+    so_khau: Count | None = Field(
+        None,
+        description="Số khẩu (nhân khẩu) của các hộ này năm trước (không bắt buộc; bỏ trống nếu biểu "
+        "tổng hợp có số khẩu năm trước)",
+    )
     tong_so_ho: PositiveCount | None = Field(
         None, description="Tổng số hộ dân năm trước (mẫu số của tỷ lệ năm trước)"
     )
@@ -132,6 +137,11 @@ class NhomHo(Block):
     """One class of households (poor or near-poor): this year's count, last year's."""
 
     so_ho: Count = Field(description="Số hộ năm nay (bỏ trống nếu có biểu tổng hợp: tính từ biểu)")
+    so_khau: Count | None = Field(
+        None,
+        description="Số khẩu (nhân khẩu) của các hộ này, «N hộ với M khẩu» (không bắt buộc; bỏ trống "
+        "nếu biểu tổng hợp có số khẩu: tính từ biểu)",
+    )
     ty_le: Decimal | None = Field(
         None,
         description="Tỷ lệ (%) nếu muốn ghi để đối chiếu; luôn được tính lại từ số hộ",
@@ -161,6 +171,11 @@ class KetQua(Block):
     tong_so_ho: PositiveCount = Field(
         description="Tổng số hộ dân trên địa bàn (bỏ trống nếu có biểu tổng hợp: tính từ biểu)"
     )
+    tong_so_khau: PositiveCount | None = Field(
+        None,
+        description="Tổng số nhân khẩu trên địa bàn (không bắt buộc; bỏ trống nếu biểu tổng hợp có "
+        "số khẩu: tính từ biểu)",
+    )
     ho_ngheo: NhomHo = Field(description="Hộ nghèo")
     ho_can_ngheo: NhomHo = Field(description="Hộ cận nghèo")
     chi_tieu: ChiTieu | None = Field(None, description="Chỉ tiêu kế hoạch giảm nghèo")
@@ -182,6 +197,12 @@ class DanhGia(Block):
 
 KhuVuc = Literal["thanh_thi", "nong_thon"]
 
+Cap = Literal[
+    "xa", "phuong", "dac_khu", "huyen", "thi_xa", "thanh_pho", "tinh", "thanh_pho_truc_thuoc_trung_uong"
+]
+"""The reporting unit's level.  ``huyen``, ``thi_xa``, ``thanh_pho`` (thuộc tỉnh) are the
+district level, abolished on 1 July 2025 (communes now report to the province)."""
+
 
 MAX_TABLE_ROWS = 50_000
 """The most rows a summary table may have: a province's roll-up (about 1,500 communes,
@@ -196,6 +217,10 @@ class NamTruocDonVi(Block):
 
     ho_ngheo: Count = Field(description="Số hộ nghèo năm trước")
     ho_can_ngheo: Count = Field(description="Số hộ cận nghèo năm trước")
+    khau_ngheo: Count | None = Field(None, description="Số khẩu của các hộ nghèo năm trước (không bắt buộc)")
+    khau_can_ngheo: Count | None = Field(
+        None, description="Số khẩu của các hộ cận nghèo năm trước (không bắt buộc)"
+    )
 
 
 class DongDonVi(Block):
@@ -209,6 +234,8 @@ class DongDonVi(Block):
     so_khau: PositiveCount | None = Field(None, description="Tổng số nhân khẩu của đơn vị (không bắt buộc)")
     ho_ngheo: Count = Field(description="Số hộ nghèo")
     ho_can_ngheo: Count = Field(description="Số hộ cận nghèo")
+    khau_ngheo: Count | None = Field(None, description="Số khẩu của các hộ nghèo (không bắt buộc)")
+    khau_can_ngheo: Count | None = Field(None, description="Số khẩu của các hộ cận nghèo (không bắt buộc)")
     nam_truoc: NamTruocDonVi | None = Field(None, description="Số hộ nghèo, cận nghèo năm trước")
 
 
@@ -222,19 +249,36 @@ class TongBieu:
     ho_can_ngheo: int
     nam_truoc_ho_ngheo: int | None
     nam_truoc_ho_can_ngheo: int | None
+    khau_ngheo: int | None = None
+    khau_can_ngheo: int | None = None
+    nam_truoc_khau_ngheo: int | None = None
+    nam_truoc_khau_can_ngheo: int | None = None
+
+
+def _sum_given(values: list[int | None]) -> int | None:
+    """The sum of a column every row fills (the model checks a column is all or nothing).
+
+    >>> _sum_given([3, 4]), _sum_given([None, None]), _sum_given([])
+    (7, None, None)
+    """
+    given = [v for v in values if v is not None]
+    return sum(given) if given else None
 
 
 def tong_cac_dong(dong: list[DongDonVi]) -> TongBieu:
     """Add up rows: the totals row of the table, a group's subtotal."""
     truoc = [d.nam_truoc for d in dong if d.nam_truoc is not None]
-    khau = [d.so_khau for d in dong if d.so_khau is not None]
     return TongBieu(
         tong_so_ho=sum(d.tong_so_ho for d in dong),
-        so_khau=sum(khau) if khau else None,
+        so_khau=_sum_given([d.so_khau for d in dong]),
         ho_ngheo=sum(d.ho_ngheo for d in dong),
         ho_can_ngheo=sum(d.ho_can_ngheo for d in dong),
         nam_truoc_ho_ngheo=sum(t.ho_ngheo for t in truoc) if truoc else None,
         nam_truoc_ho_can_ngheo=sum(t.ho_can_ngheo for t in truoc) if truoc else None,
+        khau_ngheo=_sum_given([d.khau_ngheo for d in dong]),
+        khau_can_ngheo=_sum_given([d.khau_can_ngheo for d in dong]),
+        nam_truoc_khau_ngheo=_sum_given([t.khau_ngheo for t in truoc]),
+        nam_truoc_khau_can_ngheo=_sum_given([t.khau_can_ngheo for t in truoc]),
     )
 
 
@@ -268,13 +312,22 @@ class BieuTongHop(Block):
             ("nam_truoc", "số năm trước"),
             ("so_khau", "số khẩu"),
             ("khu_vuc", "khu vực"),
+            ("khau_ngheo", "số khẩu hộ nghèo"),
+            ("khau_can_ngheo", "số khẩu hộ cận nghèo"),
+            ("nam_truoc.khau_ngheo", "số khẩu hộ nghèo năm trước"),
+            ("nam_truoc.khau_can_ngheo", "số khẩu hộ cận nghèo năm trước"),
         ):
-            given = [getattr(d, key) is not None for d in self.dong]
+            first, _, second = key.partition(".")
+            rows = [(i, d) for i, d in enumerate(self.dong) if not second or d.nam_truoc is not None]
+            given = [
+                (getattr(getattr(d, first), second) if second else getattr(d, first)) is not None
+                for _, d in rows
+            ]
             if any(given) and not all(given):
-                index = given.index(False)
+                index = rows[given.index(False)][0]
                 problems.append(
-                    (("dong", index, key), "bieu-thieu-cot", {"ten": self.dong[index].ten, "cot": label},
-                     None)
+                    (("dong", index, *key.split(".")), "bieu-thieu-cot",
+                     {"ten": self.dong[index].ten, "cot": label}, None)
                 )
         if problems:
             raise located_error(BieuTongHop, RULES, problems)
@@ -292,6 +345,15 @@ class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
     )
     nam: int = Field(description="Năm rà soát", ge=2000, le=2200)
     dia_ban: Text = Field(description="Tên địa bàn trong câu văn, ví dụ «thành phố Bắc Kạn»")
+    cap: Cap | None = Field(
+        None,
+        description=(
+            "Cấp của đơn vị báo cáo: xa, phuong, dac_khu; huyen, thi_xa, thanh_pho (thành phố thuộc "
+            "tỉnh, trước 01/7/2025); tinh, thanh_pho_truc_thuoc_trung_uong. Quyết định tên gọi các "
+            "đơn vị trực thuộc («thôn, tổ dân phố», «xã, phường, thị trấn», «xã, phường, đặc khu» …) "
+            "và tiêu đề cột của biểu; để trống để giữ cách gọi của báo cáo cấp huyện"
+        ),
+    )
     can_cu: list[VanBanTrichDan] = Field(
         description="Văn bản cấp trên được thực hiện (câu «Thực hiện …» mở đầu)",
         min_length=1,
@@ -335,17 +397,26 @@ class BaoCaoRaSoatHoNgheo(VanBanHanhChinh):
         filled = {**ket_qua}
         filled.setdefault("tong_so_ho", sums.tong_so_ho)
         filled.setdefault("co_bieu_kem_theo", True)
-        for key, this_year, last_year in (
-            ("ho_ngheo", sums.ho_ngheo, sums.nam_truoc_ho_ngheo),
-            ("ho_can_ngheo", sums.ho_can_ngheo, sums.nam_truoc_ho_can_ngheo),
+        if sums.so_khau is not None:
+            filled.setdefault("tong_so_khau", sums.so_khau)
+        for key, this_year, last_year, persons, last_persons in (
+            ("ho_ngheo", sums.ho_ngheo, sums.nam_truoc_ho_ngheo, sums.khau_ngheo,
+             sums.nam_truoc_khau_ngheo),
+            ("ho_can_ngheo", sums.ho_can_ngheo, sums.nam_truoc_ho_can_ngheo, sums.khau_can_ngheo,
+             sums.nam_truoc_khau_can_ngheo),
         ):
             group = filled.get(key, {})
             if not isinstance(group, dict):
                 continue
             group = {**group}
             group.setdefault("so_ho", this_year)
+            if persons is not None:
+                group.setdefault("so_khau", persons)
             previous = group.get("nam_truoc", {} if last_year is not None else None)
             if isinstance(previous, dict) and last_year is not None:
-                group["nam_truoc"] = {**previous, "so_ho": previous.get("so_ho", last_year)}
+                previous = {**previous, "so_ho": previous.get("so_ho", last_year)}
+                if last_persons is not None:
+                    previous.setdefault("so_khau", last_persons)
+                group["nam_truoc"] = previous
             filled[key] = group
         return {**data, "ket_qua": filled}
