@@ -25,7 +25,7 @@ from baocao.frame import AppendixWriter
 from baocao.frame.table import Align, Column
 from baocao.loading import LoadedData, Origin
 from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, don_vi_truc_thuoc
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
 
 RULES = RuleTable(__name__, [
@@ -42,6 +42,8 @@ RULES = RuleTable(__name__, [
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ten": (
         "Đơn vị", "Tên đơn vị", "Đơn vị (xã, phường, thị trấn)", "Xã, phường, thị trấn",
+        "Đơn vị (xã, phường, đặc khu)", "Xã, phường, đặc khu", "Đơn vị (thôn, tổ dân phố)",
+        "Thôn, tổ dân phố", "Đơn vị (huyện, thị xã, thành phố)", "Huyện, thị xã, thành phố",
         "Xã, phường", "Tên xã, phường", "Tên xã", "ten",
     ),
     "khu_vuc": ("Khu vực", "khu_vuc"),
@@ -115,7 +117,7 @@ def columns(year: object) -> dict[str, tuple[str, ...]]:
 
 _TOTAL_NAMES = {
     "tong", "tong cong", "tong so", "cong", "toan huyen", "toan thanh pho", "toan thi xa",
-    "toan quan", "toan tinh",
+    "toan quan", "toan tinh", "toan xa", "toan phuong", "toan dac khu",
 }
 """A totals row in the sheet is not a unit: baocao computes its own, and checks the sheet's."""
 
@@ -316,6 +318,8 @@ class Bieu:
     """Everything the appendix table prints."""
 
     tieu_de: str
+    ten_cot_don_vi: str
+    """The units column's title: "Đơn vị (xã, phường, thị trấn)", "(xã, phường, đặc khu)" … by ``cap``."""
     co_so_khau: bool
     co_nam_truoc: bool
     nam_truoc: int
@@ -401,13 +405,14 @@ def bieu_context(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Bieu | None:
     rows = bieu.dong
     so_khau = rows[0].so_khau is not None
     nam_truoc = rows[0].nam_truoc is not None
-    status = {"so_bo": "sơ bộ ", "chinh_thuc": "", "phuc_tra": "sau phúc tra "}[report.trang_thai]
+    status = {"so_bo": "sơ bộ ", "phuc_tra": "sau phúc tra "}.get(report.trang_thai, "")
     title = bieu.tieu_de or (
         f"Tổng hợp kết quả {status}rà soát hộ nghèo, hộ cận nghèo năm {report.nam} "
         f"trên địa bàn {report.dia_ban}"
     )
     return Bieu(
         tieu_de=upper_vi(title),
+        ten_cot_don_vi=f"Đơn vị ({don_vi_truc_thuoc(report.cap, report.nam)})",
         co_so_khau=so_khau,
         co_nam_truoc=nam_truoc,
         nam_truoc=report.nam - 1,
@@ -422,7 +427,7 @@ def bieu_context(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Bieu | None:
 _NUMBER: Align = "right"
 _COLUMNS: tuple[Column, ...] = (
     Column("stt", "STT", 600, span_rows=True, align="center"),
-    Column("ten", "Đơn vị (xã, phường, thị trấn)", 2400, span_rows=True, align="left"),
+    Column("ten", "{{ bieu.ten_cot_don_vi }}", 2400, span_rows=True, align="left"),
     Column("tong_so_ho", "Tổng số hộ", 1150, span_rows=True, align=_NUMBER, number=True),
     Column("so_khau", "Số khẩu", 1150, span_rows=True, align=_NUMBER, number=True,
            condition="bieu.co_so_khau"),
