@@ -234,9 +234,9 @@ def place_date_size(line: str) -> int:
     >>> place_date_size("Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025")
     13
     """
-    if text_width(line, nd30.DIA_DANH.frame.pt, italic=True) <= DATE_LINE_WIDTH:
-        return int(round(float(nd30.DIA_DANH.frame.pt)))
-    return int(round(float(nd30.DIA_DANH.allowed.low.pt)))
+    frame: float = nd30.DIA_DANH.frame.pt
+    smaller: float = nd30.DIA_DANH.allowed.low.pt
+    return round(frame if text_width(line, frame, italic=True) <= DATE_LINE_WIDTH else smaller)
 
 
 _V_V = re.compile(r"^V/v\s+")

@@ -103,11 +103,12 @@ def _value(variable: str, column: Column) -> str:
 
 
 def _table_properties() -> Any:
-    # The width is the grid's (``auto``): a conditional column left out at render time
-    # takes its width with it, and the template's column markers never count.
+    # The table fills its page's text width (100 %, in fiftieths of a percent), whichever
+    # columns are printed: a conditional column left out at render time gives its width to
+    # the others, and a stated width in twips would count the template's column markers.
     return element(
         "w:tblPr",
-        element("w:tblW", w=0, type="auto"),
+        element("w:tblW", w=5000, type="pct"),
         element("w:jc", val="center"),
         borders("w:tblBorders", val="single", sz=4, space=0, color="000000"),
         element("w:tblLayout", type="fixed"),

@@ -172,12 +172,15 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
     typed: list[_Typed] = []  # the sheet's totals and group subtotals, checked below
     area: str | None = None
     group: _Typed | None = None
-    for cells in sheet.rows:
+    last_figures = max((i for i, cells in enumerate(sheet.rows) if not _no_figures(cells)), default=-1)
+    for index_in_sheet, cells in enumerate(sheet.rows):
         label = cells["ten"].value
         key = normalize_header(label) if label is not None else ""
         if key in _TOTAL_NAMES:
             typed.append(_totals_row(cells, len(units), group))
             continue
+        if typed and index_in_sheet > last_figures:
+            continue  # under the table's last figures and its totals: a note, «Người lập biểu» …
         if len(key) == 1:  # the column-codes row (A, B, 1 …)
             continue
         if label is not None and _area(label) is not None:
@@ -211,6 +214,12 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
         units.append(cells)
     loaded.findings.extend(_typed_totals_disagree(sheet, typed, units))
     data["bieu_tong_hop"] = {**bieu, "dong": rows}
+
+
+def _no_figures(cells: dict[str, Cell]) -> bool:
+    """A row with text and no figure at all (a note under the table, a signature line)."""
+    return all(cell.value is None or (isinstance(cell.value, str) and not any(map(str.isdigit, cell.value)))
+               for field, cell in cells.items() if field in _FIGURES)
 
 
 @dataclass

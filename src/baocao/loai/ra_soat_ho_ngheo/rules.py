@@ -32,6 +32,8 @@ _PROCEDURE = "QĐ 24/2021/QĐ-TTg (spec §2.2)"
 RULES = RuleTable(__name__, [
     ("vuot-tong-so-ho", "error", _RATES,
      "{don_vi}hộ nghèo ({ngheo}) cộng hộ cận nghèo ({can_ngheo}) lớn hơn tổng số hộ ({tong})"),
+    ("nhom-vuot-tong-so-ho", "error", _RATES,
+     "{don_vi}số {nhom} ({so}) lớn hơn tổng số hộ ({tong}); kiểm tra lại số {nhom}"),
     ("ty-le-lech", "error", _RATES,
      "tỷ lệ {nhom} ghi {ghi} nhưng {so_ho} / {tong} hộ = {tinh}; bỏ dòng tỷ lệ để tính tự động "
      "hoặc sửa số hộ"),
@@ -40,7 +42,8 @@ RULES = RuleTable(__name__, [
     ("tang-giam-lech", "error", "spec §6.4",
      "số tăng/giảm {nhom} ghi {ghi:+d} nhưng {so_ho} − {truoc} = {tinh:+d}"),
     ("ty-le-bien-dong-lon", "warning", "spec §6.4",
-     "tỷ lệ {nhom} thay đổi {diem} điểm trong một năm (từ {truoc} đến {nay}); kiểm tra lại số liệu"),
+     "tỷ lệ {nhom} {chieu} {diem} điểm phần trăm trong một năm (từ {truoc} {den} {nay}); kiểm tra lại "
+     "số liệu"),
     ("dien-bien-lech", "error", _MOVEMENT,
      "diễn biến {nhom}: đầu kỳ − giảm + tăng = {tinh}, nhưng cuối kỳ ghi {ghi}"),
     ("dien-bien-cuoi-ky", "error", _MOVEMENT,
@@ -85,13 +88,15 @@ def check_ra_soat_ho_ngheo(report: BaoCaoRaSoatHoNgheo, context: CheckContext) -
     """Every rule of this report type."""
     tinh = compute(report)
     ket_qua = report.ket_qua
-    yield from _within_total(
-        ("ket_qua", "ho_can_ngheo", "so_ho"), "", ket_qua.ho_ngheo.so_ho, ket_qua.ho_can_ngheo.so_ho,
-        ket_qua.tong_so_ho,
-    )
+    over = list(_within_total(
+        (("ket_qua", "ho_ngheo", "so_ho"), ("ket_qua", "ho_can_ngheo", "so_ho")), "",
+        ket_qua.ho_ngheo.so_ho, ket_qua.ho_can_ngheo.so_ho, ket_qua.tong_so_ho,
+    ))
+    yield from over
     for key, label in _GROUPS:
         yield from _group(
-            getattr(ket_qua, key), getattr(tinh, key), ("ket_qua", key), label, ket_qua.tong_so_ho
+            getattr(ket_qua, key), getattr(tinh, key), ("ket_qua", key), label, ket_qua.tong_so_ho,
+            impossible=bool(over),
         )
     yield from _targets_judgeable(report, tinh)
     yield from _persons(ket_qua.tong_so_khau, ket_qua.ho_ngheo, ket_qua.ho_can_ngheo)
@@ -171,16 +176,27 @@ TWO_TIER = date(2025, 7, 1)
 
 
 def _within_total(
-    path: tuple[str | int, ...], don_vi: str, ngheo: int, can_ngheo: int, tong: int
+    paths: tuple[tuple[str | int, ...], tuple[str | int, ...]], don_vi: str, ngheo: int, can_ngheo: int,
+    tong: int,
 ) -> Iterator[Problem]:
+    """Poor plus near-poor within the total.  A class above the total alone is the one
+    blamed (a typo in its count); otherwise the larger class, the sum named."""
+    for path, so, nhom in ((paths[0], ngheo, "hộ nghèo"), (paths[1], can_ngheo, "hộ cận nghèo")):
+        if so > tong:
+            yield RULES.problem("nhom-vuot-tong-so-ho", path, don_vi=don_vi, nhom=nhom,
+                                so=format_number(so), tong=format_number(tong))
+            return
     if ngheo + can_ngheo > tong:
         yield RULES.problem(
-            "vuot-tong-so-ho", path, don_vi=don_vi, ngheo=format_number(ngheo),
-            can_ngheo=format_number(can_ngheo), tong=format_number(tong),
+            "vuot-tong-so-ho", paths[0] if ngheo > can_ngheo else paths[1], don_vi=don_vi,
+            ngheo=format_number(ngheo), can_ngheo=format_number(can_ngheo), tong=format_number(tong),
         )
 
 
-def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: int) -> Iterator[Problem]:
+def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: int, *,
+           impossible: bool = False) -> Iterator[Problem]:
+    """``impossible``: the counts exceed the total (an error stands), so no warning about
+    the rate's move is added to it."""
     if nhom.ty_le is not None and abs(nhom.ty_le - tinh.ty_le) > RATE_TOLERANCE:
         yield RULES.problem(
             "ty-le-lech", (*path, "ty_le"), nhom=label, ghi=format_percent(nhom.ty_le),
@@ -204,10 +220,12 @@ def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: 
                 tong=format_number(truoc.tong_so_ho), tinh=format_percent(tinh.nam_truoc_ty_le_tinh),
             )
     diem = tinh.bien_dong.diem if tinh.bien_dong is not None else None
-    if diem is not None and diem > LARGE_MOVE:
+    if diem is not None and diem > LARGE_MOVE and not impossible:
         assert tinh.nam_truoc_ty_le is not None
+        rose = tinh.ty_le > tinh.nam_truoc_ty_le
         yield RULES.problem(
-            "ty-le-bien-dong-lon", (*path, "so_ho"), nhom=label, diem=format_percent(diem),
+            "ty-le-bien-dong-lon", (*path, "so_ho"), nhom=label, diem=format_number(diem, decimals=2),
+            chieu="tăng" if rose else "giảm", den="lên" if rose else "xuống",
             truoc=format_percent(tinh.nam_truoc_ty_le), nay=format_percent(tinh.ty_le),
         )
     if nhom.dien_bien is not None:
@@ -239,7 +257,8 @@ def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Ite
     assert report.bieu_tong_hop is not None
     for index, dong in enumerate(report.bieu_tong_hop.dong):
         where: tuple[str | int, ...] = ("bieu_tong_hop", "dong", index)
-        yield from _within_total(where, f"«{dong.ten}»: ", dong.ho_ngheo, dong.ho_can_ngheo, dong.tong_so_ho)
+        yield from _within_total(((*where, "ho_ngheo"), (*where, "ho_can_ngheo")), f"«{dong.ten}»: ",
+                                 dong.ho_ngheo, dong.ho_can_ngheo, dong.tong_so_ho)
         for count, persons, field, label in (
             (dong.ho_ngheo, dong.khau_ngheo, "khau_ngheo", "hộ nghèo"),
             (dong.ho_can_ngheo, dong.khau_can_ngheo, "khau_can_ngheo", "hộ cận nghèo"),
