@@ -1,0 +1,121 @@
+"""``baocao tong-hop``: the higher level's data file, built from its units' (the roll-up).
+
+The units are ``ra-soat-ho-ngheo`` data files (one per commune, or a district's
+own roll-up, or any report of the level below) and workbooks with a row per unit
+(.xlsx, .csv: the summary table's columns).  Each data file is loaded and checked
+as ``baocao validate`` checks it, so a unit whose own figures disagree is reported
+in its own file; then the units are rolled up
+(:mod:`baocao.loai.ra_soat_ho_ngheo.tong_hop`) into the shared text of the higher
+level (``--chung``: its frame and narrative), the result is checked as any data
+file is, and written — atomically, and only when every check passed: a failed run
+leaves an existing file as it was.
+
+Where each figure came from is written in the result itself, as a YAML comment at
+the end of the figure's line (``ho_ngheo: 12  # từ xa/a.yaml:41 (ket_qua.ho_ngheo.so_ho)``),
+not in a sidecar file: the note travels with the file the clerk sends up (a
+district's result, rolled up again by the province, keeps its communes' notes),
+is read where the number is read, and cannot fall out of step with a second file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from baocao.api import inspect_loaded
+from baocao.batch import collect, refuse_inputs
+from baocao.docx_package import write_atomic
+from baocao.errors import DataError, Finding
+from baocao.loading import LoadedData, load_yaml, parse_yaml
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
+from baocao.loai.ra_soat_ho_ngheo.tong_hop import DanhSach, DonVi, danh_sach, tong_hop, tu_bang, tu_bao_cao
+from baocao.yaml_writing import dump
+
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+"""Inputs read as a workbook with a row per unit; any other file is a unit's data file."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a roll-up wrote: the file, how many units it adds up, and the warnings."""
+
+    output: Path
+    so_don_vi: int
+    findings: list[Finding]
+
+
+def roll_up(
+    inputs: Sequence[str], chung: str | Path, output: str | Path, *, danh_sach_file: str | Path | None = None,
+    cho_phep_thieu: bool = False, trang: str | None = None, today: dt.date | None = None,
+) -> Written:
+    """Roll the units of ``inputs`` (files, folders of .yaml, patterns) up into the
+    higher level's data file ``output``; raise :class:`DataError` with every problem
+    (nothing written), :class:`baocao.batch.InputsError` when an input is not there."""
+    output = Path(output)
+    files = collect(inputs)
+    roles = [(path, "tệp của đơn vị") for path in files] + [(Path(chung), "tệp chung (--chung)")]
+    if danh_sach_file is not None:
+        roles.append((Path(danh_sach_file), "danh sách đơn vị (--danh-sach)"))
+    refuse_inputs([output], roles)
+    shared = load_yaml(chung)
+    year = shared.data.get("nam") if isinstance(shared.data, dict) else None
+    expected: DanhSach | None = None
+    if danh_sach_file is not None:
+        expected = danh_sach(load_yaml(danh_sach_file))
+    units, problems, warnings = _units(files, year, trang, today)
+    if problems:
+        raise DataError([*problems, *warnings])
+    result = tong_hop(shared, units, du_kien=expected, cho_phep_thieu=cho_phep_thieu)
+    warnings += result.findings
+    # The result checked as a data file, its findings pointed at the shared text and the units
+    checked = LoadedData(result.data, shared.file, marks=shared.marks, origins=result.origins)
+    report, findings = inspect_loaded(checked, Path(chung).parent, today=today, model=BaoCaoRaSoatHoNgheo)
+    if report is None:
+        raise DataError([*findings, *warnings])
+    warnings += findings
+    text = dump(result.data, notes=result.nguon, header=_header(result.so_don_vi, chung, output))
+    # what is written is what was checked: read back as the clerk's next command will
+    again, findings = inspect_loaded(parse_yaml(text, str(output)), Path(chung).parent, today=today)
+    if again is None:
+        raise DataError(findings)
+    write_atomic(output, text.encode("utf-8"))
+    return Written(output, result.so_don_vi, warnings)
+
+
+def _units(files: Sequence[Path], year: object, trang: str | None, today: dt.date | None
+           ) -> tuple[list[DonVi], list[Finding], list[Finding]]:
+    """Every unit, the errors of every file (all files are read), and the warnings."""
+    units: list[DonVi] = []
+    problems: list[Finding] = []
+    warnings: list[Finding] = []
+    for path in files:
+        try:
+            if path.suffix.lower() in SHEET_SUFFIXES:
+                rows, found = tu_bang(path, display=str(path), trang=trang, nam=year)
+                units += rows
+                warnings += found
+                continue
+            loaded = load_yaml(path)
+            report, findings = inspect_loaded(loaded, path.parent, today=today, model=BaoCaoRaSoatHoNgheo)
+        except DataError as error:
+            problems += error.errors
+            warnings += [f for f in error.findings if f.severity != "error"]
+            continue
+        if not isinstance(report, BaoCaoRaSoatHoNgheo):
+            problems += [f for f in findings if f.severity == "error"]
+            continue
+        warnings += findings
+        units.append(tu_bao_cao(report, loaded))
+    return units, problems, warnings
+
+
+def _header(count: int, chung: str | Path, output: Path) -> list[str]:
+    return [
+        f"Tệp dữ liệu do «baocao tong-hop» lập từ báo cáo của {count} đơn vị; thể thức và nội dung",
+        f"lấy từ tệp chung «{chung}».  Mỗi số của «bieu_tong_hop» và «ket_qua» có ghi chú ở cuối",
+        "dòng: lấy từ tệp nào, dòng nào (hoặc ô nào của bảng tính).  Muốn sửa số thì sửa ở tệp của",
+        "đơn vị rồi chạy lại lệnh; sửa nội dung thì sửa ở tệp chung.",
+        f"Tạo tệp Word:  baocao render {output}",
+    ]
