@@ -35,7 +35,8 @@ def dump(data: Mapping[str, Any], *, notes: Mapping[Path_, str] | None = None,
     )
     lines = text.splitlines()
     if notes:
-        starts = _value_lines(yaml.compose(text, Loader=_Loader))
+        tree = yaml.compose(text, Loader=_Loader)
+        starts = _value_lines(tree) if tree is not None else {}
         for path, note in notes.items():
             line = starts.get(path)
             if line is None:

@@ -34,7 +34,7 @@ from baocao.errors import DataError, Finding
 from baocao.formatting import format_number
 from baocao.loading import LoadedData, Origin, dotted
 from baocao.loai.ra_soat_ho_ngheo import bieu_tong_hop
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, BieuTongHop, KetQua, NhomHo, TrienKhai
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, BieuTongHop, KetQua, TrienKhai
 from baocao.loai.ra_soat_ho_ngheo.rules import RULES as TYPE_RULES
 from baocao.validation import validate_model
 
@@ -235,7 +235,7 @@ def tu_bang(path: Path, *, display: str, trang: str | None, nam: object) -> tupl
         raise DataError(problems)
     units = []
     for index, dong in enumerate(table.dong):
-        def cell(*part: str) -> Nguon:
+        def cell(*part: str, index: int = index) -> Nguon:
             return _cell(cells.origins, ("dong", index, *part))
 
         unit = DonVi(" ".join(dong.ten.split()), cell("ten"))
@@ -343,7 +343,8 @@ def _figures_in_chung(chung: LoadedData) -> Iterator[Finding]:
         for part in path:
             node = node.get(part) if isinstance(node, dict) else None
         if node is not None:
-            yield chung.finding(path, "chung-co-so-lieu", RULES.message("chung-co-so-lieu", truong=dotted(path)))
+            message = RULES.message("chung-co-so-lieu", truong=dotted(path))
+            yield chung.finding(path, "chung-co-so-lieu", message)
 
 
 def _place(nguon: Nguon) -> str:
@@ -379,7 +380,7 @@ def _against_list(units: Sequence[DonVi], du_kien: DanhSach, cho_phep_thieu: boo
     """The units in the list's order; the ones missing, and those not in the list."""
     import difflib
 
-    by_key = {}
+    by_key: dict[str, DonVi] = {}
     for unit in units:
         by_key.setdefault(unit.khoa, unit)
     expected = {name_key(name): name for name, _ in du_kien.ten}
@@ -443,7 +444,7 @@ def _build(chung: LoadedData, units: list[DonVi], du_kien: DanhSach | None,
             for part in key[:-1]:
                 target = target.setdefault(part, {})
             target[key[-1]] = value
-            path = ("bieu_tong_hop", "dong", index, *key)
+            path: tuple[str | int, ...] = ("bieu_tong_hop", "dong", index, *key)
             notes[path] = str(nguon)
             origins[path] = _origin(nguon)
         rows.append(row)
@@ -523,7 +524,7 @@ def _cover(data: dict[str, Any], notes: dict[tuple[str | int, ...], str], count:
     if not isinstance(trien_khai, dict) or trien_khai.get("pham_vi") is not None:
         return
     total = len(du_kien.ten) if du_kien is not None else count
-    pham_vi = {"so_don_vi_ra_soat": count, "tong_so_don_vi": total}
+    pham_vi: dict[str, object] = {"so_don_vi_ra_soat": count, "tong_so_don_vi": total}
     if data.get("cap") in ("huyen", "thi_xa", "thanh_pho"):
         pham_vi["ten_don_vi"] = "xã, phường, thị trấn"
     else:
