@@ -89,7 +89,9 @@ def test_each_figure_is_noted_with_the_file_and_line_it_came_from(tmp_path: Path
     assert roll_up(out)[0] == 0
     text = out.read_text(encoding="utf-8")
     notes = re.findall(r"^\s+(\w+): (\d+)  # từ (\S+):(\d+) \(([\w.]+)\)$", text, flags=re.M)
-    assert len(notes) == 6 * 5  # every figure of every row: households, poor, near-poor, both last year
+    # every figure of every row: households and persons, poor and near-poor with their persons,
+    # both classes last year
+    assert len(notes) == 6 * 8
     for key, value, file, line, field in notes:
         source = Path(file).read_text(encoding="utf-8").splitlines()[int(line) - 1]
         # the noted line of the unit's file holds that very figure under that field's last key
@@ -106,8 +108,8 @@ def test_the_rolled_up_file_renders_and_passes_the_layout_check(tmp_path: Path) 
     assert code == 0, err
     document = out.with_suffix(".docx")
     printed = texts(document.read_bytes())
-    assert "Tổng số hộ dân trên địa bàn: 16.815 hộ, trong đó:" in printed
-    assert "- Tổng số hộ nghèo: 699 hộ, tỷ lệ 4,16%, giảm 131 hộ so với năm 2024." in printed
+    assert "Tổng số hộ dân trên địa bàn: 16.815 hộ với 66.010 khẩu, trong đó:" in printed
+    assert "- Tổng số hộ nghèo: 699 hộ với 2.682 khẩu, tỷ lệ 4,16%, giảm 131 hộ so với năm 2024." in printed
     assert "- Tổng số xã, phường, đặc khu tiến hành rà soát: 6/6 xã, phường, đặc khu." in printed
     assert "Xã Nghiên Loan" in printed  # a row of the appendix table
     code, said, _ = run("check", document)
@@ -218,7 +220,8 @@ def test_output_may_not_be_one_of_the_inputs(tmp_path: Path) -> None:
 
 def test_communes_to_districts_to_province(tmp_path: Path) -> None:
     """Before 7/2025: communes → district → province; a district's result is a unit."""
-    chung_huyen = CHUNG.read_text(encoding="utf-8").replace("tỉnh Thái Nguyên", "huyện Chợ Đồn")
+    chung_huyen = CHUNG.read_text(encoding="utf-8").replace("tỉnh Thái Nguyên", "huyện Chợ Đồn").replace(
+        "cap: tinh", "cap: huyen")
     districts = []
     for number, members in enumerate((COMMUNES[:3], COMMUNES[3:])):
         name = f"huyện Số {number + 1}"
@@ -235,6 +238,7 @@ def test_communes_to_districts_to_province(tmp_path: Path) -> None:
     assert report.bieu_tong_hop is not None
     assert [row.ten for row in report.bieu_tong_hop.dong] == ["Huyện Số 1", "Huyện Số 2"]
     assert report.ket_qua.tong_so_ho == 16815  # the communes' sum, through their districts
+    assert report.ket_qua.ho_ngheo.so_khau == 2682  # and their persons
     # each district row is noted at its district's totals, which are noted at the communes
     text = province.read_text(encoding="utf-8")
     assert f"từ {districts[0]}:" in text

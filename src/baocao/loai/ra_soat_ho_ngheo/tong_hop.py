@@ -34,7 +34,15 @@ from baocao.errors import DataError, Finding
 from baocao.formatting import format_number
 from baocao.loading import LoadedData, Origin, dotted
 from baocao.loai.ra_soat_ho_ngheo import bieu_tong_hop
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, BieuTongHop, KetQua, TrienKhai
+from baocao.loai.ra_soat_ho_ngheo.model import (
+    TWO_TIER_YEAR,
+    BaoCaoRaSoatHoNgheo,
+    BieuTongHop,
+    Cap,
+    KetQua,
+    TrienKhai,
+    don_vi_truc_thuoc,
+)
 from baocao.loai.ra_soat_ho_ngheo.rules import RULES as TYPE_RULES
 from baocao.validation import validate_model
 
@@ -90,10 +98,15 @@ Row = tuple[str, ...]
 
 KET_QUA_OF_ROW: dict[Row, tuple[str, ...]] = {
     ("tong_so_ho",): ("tong_so_ho",),
+    ("so_khau",): ("tong_so_khau",),
     ("ho_ngheo",): ("ho_ngheo", "so_ho"),
     ("ho_can_ngheo",): ("ho_can_ngheo", "so_ho"),
+    ("khau_ngheo",): ("ho_ngheo", "so_khau"),
+    ("khau_can_ngheo",): ("ho_can_ngheo", "so_khau"),
     ("nam_truoc", "ho_ngheo"): ("ho_ngheo", "nam_truoc", "so_ho"),
     ("nam_truoc", "ho_can_ngheo"): ("ho_can_ngheo", "nam_truoc", "so_ho"),
+    ("nam_truoc", "khau_ngheo"): ("ho_ngheo", "nam_truoc", "so_khau"),
+    ("nam_truoc", "khau_can_ngheo"): ("ho_can_ngheo", "nam_truoc", "so_khau"),
 }
 """Each figure of a row, by the field of section III (``ket_qua``) it adds up to."""
 
@@ -104,7 +117,11 @@ EXTRA_KET_QUA: tuple[tuple[str, ...], ...] = (
 """Figures of section III with no column in the table, added up when every unit has them."""
 
 COLUMN_NAMES: dict[Row, str] = {
-    ("so_khau",): "số khẩu",
+    ("so_khau",): "tổng số khẩu",
+    ("khau_ngheo",): "số khẩu hộ nghèo",
+    ("khau_can_ngheo",): "số khẩu hộ cận nghèo",
+    ("nam_truoc", "khau_ngheo"): "số khẩu hộ nghèo năm trước",
+    ("nam_truoc", "khau_can_ngheo"): "số khẩu hộ cận nghèo năm trước",
     ("nam_truoc", "ho_ngheo"): "số hộ nghèo năm trước",
     ("nam_truoc", "ho_can_ngheo"): "số hộ cận nghèo năm trước",
     ("khu_vuc",): "khu vực",
@@ -171,18 +188,13 @@ def tu_bao_cao(report: BaoCaoRaSoatHoNgheo, loaded: LoadedData) -> DonVi:
             column = ".".join(row) if report.bieu_tong_hop is not None else None
             unit.so[row] = (value, _where(loaded, ("ket_qua", *path), table_column=column))
     if (("nam_truoc", "ho_ngheo") in unit.so) != (("nam_truoc", "ho_can_ngheo") in unit.so):
-        # a row has last year's figures for both classes or for none
-        unit.so.pop(("nam_truoc", "ho_ngheo"), None)
-        unit.so.pop(("nam_truoc", "ho_can_ngheo"), None)
+        # a row has last year's households for both classes or for none (and their persons with them)
+        for row in [row for row in unit.so if row[0] == "nam_truoc"]:
+            del unit.so[row]
     for path in EXTRA_KET_QUA:
         value = _get(ket_qua, path)
         if isinstance(value, int):
             unit.them[path] = (value, nguon(("ket_qua", *path)))
-    if report.bieu_tong_hop is not None:
-        khau = [row.so_khau for row in report.bieu_tong_hop.dong]
-        if all(k is not None for k in khau):
-            unit.so[("so_khau",)] = (sum(k for k in khau if k is not None),
-                                     _table_sum(loaded, "so_khau"))
     return unit
 
 
@@ -239,13 +251,9 @@ def tu_bang(path: Path, *, display: str, trang: str | None, nam: object) -> tupl
             return _cell(cells.origins, ("dong", index, *part))
 
         unit = DonVi(" ".join(dong.ten.split()), cell("ten"))
-        values: dict[Row, object] = {
-            ("tong_so_ho",): dong.tong_so_ho, ("so_khau",): dong.so_khau, ("ho_ngheo",): dong.ho_ngheo,
-            ("ho_can_ngheo",): dong.ho_can_ngheo, ("khu_vuc",): dong.khu_vuc,
-        }
-        if dong.nam_truoc is not None:
-            values[("nam_truoc", "ho_ngheo")] = dong.nam_truoc.ho_ngheo
-            values[("nam_truoc", "ho_can_ngheo")] = dong.nam_truoc.ho_can_ngheo
+        values: dict[Row, object] = {("khu_vuc",): dong.khu_vuc}
+        for row in KET_QUA_OF_ROW:
+            values[row] = _get(dong, row)
         for row, value in values.items():
             if value is not None:
                 unit.so[row] = (value, cell(*row))
@@ -418,7 +426,8 @@ def _columns_complete(units: Sequence[DonVi]) -> Iterator[Finding]:
 
 _TABLE_KEYS: tuple[Row, ...] = (
     ("ten",), ("khu_vuc",), ("tong_so_ho",), ("so_khau",), ("ho_ngheo",), ("ho_can_ngheo",),
-    ("nam_truoc", "ho_ngheo"), ("nam_truoc", "ho_can_ngheo"),
+    ("khau_ngheo",), ("khau_can_ngheo",), ("nam_truoc", "ho_ngheo"), ("nam_truoc", "ho_can_ngheo"),
+    ("nam_truoc", "khau_ngheo"), ("nam_truoc", "khau_can_ngheo"),
 )
 """A row's keys in the order the result file writes them (the model's order)."""
 
@@ -524,12 +533,10 @@ def _cover(data: dict[str, Any], notes: dict[tuple[str | int, ...], str], count:
     if not isinstance(trien_khai, dict) or trien_khai.get("pham_vi") is not None:
         return
     total = len(du_kien.ten) if du_kien is not None else count
-    pham_vi: dict[str, object] = {"so_don_vi_ra_soat": count, "tong_so_don_vi": total}
-    if data.get("cap") in ("huyen", "thi_xa", "thanh_pho"):
-        pham_vi["ten_don_vi"] = "xã, phường, thị trấn"
-    else:
-        pham_vi["ten_don_vi"] = "xã, phường, đặc khu"
-    trien_khai["pham_vi"] = pham_vi
+    level = data.get("cap") if data.get("cap") in typing.get_args(Cap) else None
+    year = data.get("nam") if isinstance(data.get("nam"), int) else TWO_TIER_YEAR
+    trien_khai["pham_vi"] = {"so_don_vi_ra_soat": count, "tong_so_don_vi": total,
+                             "ten_don_vi": don_vi_truc_thuoc(level, year)}  # the units under it
     data["trien_khai"] = _in_model_order(trien_khai, TrienKhai)
     notes[("trien_khai", "pham_vi", "so_don_vi_ra_soat")] = "số đơn vị có báo cáo được tổng hợp"
     notes[("trien_khai", "pham_vi", "tong_so_don_vi")] = (
