@@ -492,6 +492,7 @@ def _in_model_order(data: dict[str, Any], model: type[BaseModel]) -> dict[str, A
     >>> list(_in_model_order({"nhan_xet": [], "ho_ngheo": {"nam_truoc": {}, "so_ho": 1},
     ...                       "tong_so_ho": 9}, KetQua))
     ['tong_so_ho', 'ho_ngheo', 'nhan_xet']
+    >>> from baocao.loai.ra_soat_ho_ngheo.model import NhomHo
     >>> list(_in_model_order({"nam_truoc": {}, "so_ho": 1}, NhomHo))
     ['so_ho', 'nam_truoc']
     """
@@ -534,7 +535,7 @@ def _cover(data: dict[str, Any], notes: dict[tuple[str | int, ...], str], count:
         return
     total = len(du_kien.ten) if du_kien is not None else count
     level = data.get("cap") if data.get("cap") in typing.get_args(Cap) else None
-    year = data.get("nam") if isinstance(data.get("nam"), int) else TWO_TIER_YEAR
+    year: int = data["nam"] if isinstance(data.get("nam"), int) else TWO_TIER_YEAR
     trien_khai["pham_vi"] = {"so_don_vi_ra_soat": count, "tong_so_don_vi": total,
                              "ten_don_vi": don_vi_truc_thuoc(level, year)}  # the units under it
     data["trien_khai"] = _in_model_order(trien_khai, TrienKhai)
