@@ -221,7 +221,8 @@ def _tong_hop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for finding in written.findings:
         print(finding, file=err)
     if not args.quiet:
-        print(f"Đã tạo {written.output} (tổng hợp {written.so_don_vi} đơn vị). "
+        table = f"; biểu tổng hợp ở {written.bang}" if written.bang is not None else ""
+        print(f"Đã tạo {written.output} (tổng hợp {written.so_don_vi} đơn vị{table}). "
               f"Tạo tệp Word: baocao render {written.output}", file=out)
     return EXIT_OK
 

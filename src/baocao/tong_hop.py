@@ -27,14 +27,29 @@ from pathlib import Path
 from baocao.api import inspect_loaded
 from baocao.batch import collect, refuse_inputs
 from baocao.docx_package import write_atomic
-from baocao.errors import DataError, Finding
-from baocao.loading import LoadedData, load_yaml, parse_yaml
+from baocao.errors import DataError, Finding, OutputError
+from baocao.loading import MAX_FILE_BYTES, LoadedData, load_yaml, parse_yaml
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
-from baocao.loai.ra_soat_ho_ngheo.tong_hop import DanhSach, DonVi, danh_sach, tong_hop, tu_bang, tu_bao_cao
+from baocao.loai.ra_soat_ho_ngheo.tong_hop import (
+    DanhSach,
+    DonVi,
+    danh_sach,
+    table_as_sheet,
+    tong_hop,
+    tu_bang,
+    tu_bao_cao,
+)
 from baocao.yaml_writing import dump
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 """Inputs read as a workbook with a row per unit; any other file is a unit's data file."""
+
+MAX_INLINE_ROWS = 1_000
+"""Above this many units the summary table goes to a .csv beside the result: written in
+the data file, with a note on each figure, a row takes about 700 bytes, and a data file
+holds at most :data:`baocao.loading.MAX_FILE_BYTES` (a province has about a hundred
+communes; 3,300 are the whole country's).  Below it, a table that still does not fit
+goes there too."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,8 @@ class Written:
     output: Path
     so_don_vi: int
     findings: list[Finding]
+    bang: Path | None = None
+    """The .csv the summary table was written to, when too long for the data file."""
 
 
 def roll_up(
@@ -58,7 +75,7 @@ def roll_up(
     roles = [(path, "tệp của đơn vị") for path in files] + [(Path(chung), "tệp chung (--chung)")]
     if danh_sach_file is not None:
         roles.append((Path(danh_sach_file), "danh sách đơn vị (--danh-sach)"))
-    refuse_inputs([output], roles)
+    _refuse([output], roles)
     shared = load_yaml(chung)
     year = shared.data.get("nam") if isinstance(shared.data, dict) else None
     expected: DanhSach | None = None
@@ -69,19 +86,47 @@ def roll_up(
         raise DataError([*problems, *warnings])
     result = tong_hop(shared, units, du_kien=expected, cho_phep_thieu=cho_phep_thieu)
     warnings += result.findings
-    # The result checked as a data file, its findings pointed at the shared text and the units
-    checked = LoadedData(result.data, shared.file, marks=shared.marks, origins=result.origins)
-    report, findings = inspect_loaded(checked, Path(chung).parent, today=today, model=BaoCaoRaSoatHoNgheo)
+    # checked as any data file is, each finding pointed at the shared text or the unit
+    built = LoadedData(result.data, shared.file, marks=shared.marks, origins=result.origins)
+    report, findings = inspect_loaded(built, Path(chung).parent, today=today, model=BaoCaoRaSoatHoNgheo)
     if report is None:
         raise DataError([*findings, *warnings])
     warnings += findings
-    text = dump(result.data, notes=result.nguon, header=_header(result.so_don_vi, chung, output))
-    # what is written is what was checked: read back as the clerk's next command will
-    again, findings = inspect_loaded(parse_yaml(text, str(output)), Path(chung).parent, today=today)
-    if again is None:
-        raise DataError(findings)
+    header = _header(result.so_don_vi, chung, output)
+    data, rows = result.data, len(result.data["bieu_tong_hop"]["dong"])
+    text = dump(data, notes=result.nguon, header=header) if rows <= MAX_INLINE_ROWS else ""
+    sheet: Path | None = None
+    table = ""
+    if not text or len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        sheet = output.with_suffix(".bieu.csv")
+        _refuse([sheet], roles)
+        data, notes, table = table_as_sheet(result, sheet.name)
+        text = dump(data, notes=notes, header=header)
+    if parse_yaml(text, str(output)).data != data:  # what is written reads back as what was checked
+        raise OutputError(f"không ghi «{output}»: tệp ghi ra không đọc lại được đúng dữ liệu đã kiểm tra "
+                          "— xin báo lỗi này cho nhóm phát triển baocao")
+    if sheet is not None:
+        write_atomic(sheet, table.encode("utf-8"))
     write_atomic(output, text.encode("utf-8"))
-    return Written(output, result.so_don_vi, warnings)
+    return Written(output, result.so_don_vi, warnings, sheet)
+
+
+def _refuse(targets: Sequence[Path], roles: Sequence[tuple[Path, str]]) -> None:
+    """:func:`baocao.batch.refuse_inputs` for thousands of inputs: only a target that
+    exists can be one of them (every input exists), and it is compared with each by
+    device and inode, one ``stat`` each, before the full comparison words the refusal."""
+    for target in targets:
+        try:
+            here = target.stat()
+        except OSError:
+            continue
+        for source, role in roles:
+            try:
+                there = source.stat()
+            except OSError:
+                continue
+            if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino):
+                refuse_inputs([target], [(source, role)])
 
 
 def _units(files: Sequence[Path], year: object, trang: str | None, today: dt.date | None

@@ -30,8 +30,8 @@ def dump(data: Mapping[str, Any], *, notes: Mapping[Path_, str] | None = None,
       - 2
       - 3  # ba
     """
-    text = yaml.safe_dump(
-        dict(data), allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    text = yaml.dump(
+        dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
     )
     lines = text.splitlines()
     if notes:
@@ -46,6 +46,15 @@ def dump(data: Mapping[str, Any], *, notes: Mapping[Path_, str] | None = None,
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's C emitter when present (much faster than the pure-Python one on a
+    long table), never writing an alias (``&id001``/``*id001``) for a value met twice:
+    baocao's reader refuses aliases, and a clerk would not know what they mean."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _value_lines(root: yaml.Node) -> dict[Path_, int]:

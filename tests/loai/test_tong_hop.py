@@ -116,6 +116,30 @@ def test_the_rolled_up_file_renders_and_passes_the_layout_check(tmp_path: Path) 
     assert code == 0, said  # warnings only: the draft's number and day are left blank
 
 
+def test_a_table_too_long_for_a_data_file_goes_to_a_sheet_beside_it_with_its_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import baocao.tong_hop
+
+    monkeypatch.setattr(baocao.tong_hop, "MAX_INLINE_ROWS", 3)  # as a country's 3,300 communes
+    out = tmp_path / "tinh.yaml"
+    written = baocao.tong_hop.roll_up([str(p) for p in COMMUNES], CHUNG, out)
+    assert written.bang == tmp_path / "tinh.bieu.csv"
+    text = out.read_text(encoding="utf-8")
+    assert "bieu_tong_hop:\n  tep: tinh.bieu.csv  # 6 đơn vị, mỗi số kèm cột «… (nguồn)»" in text
+    sheet = written.bang.read_text(encoding="utf-8-sig").splitlines()
+    header = sheet[0].split(";")
+    assert header[:4] == ["Đơn vị", "Tổng số hộ", "Tổng số hộ (nguồn)", "Số khẩu"]
+    row = dict(zip(header, sheet[1].split(";"), strict=True))
+    source = Path(row["Hộ nghèo (nguồn)"].split(":")[0])
+    line = int(row["Hộ nghèo (nguồn)"].split(":")[1].split()[0])
+    assert source.read_text(encoding="utf-8").splitlines()[line - 1].strip() == f"so_ho: {row['Hộ nghèo']}"
+    report = baocao.load(out, BaoCaoRaSoatHoNgheo)  # the table read back from the sheet
+    assert report.bieu_tong_hop is not None and len(report.bieu_tong_hop.dong) == 6
+    assert report.ket_qua.tong_so_ho == 16815
+    assert baocao.render(report)
+
+
 def test_a_missing_unit_is_an_error_at_its_line_of_the_list(tmp_path: Path) -> None:
     out = tmp_path / "tinh.yaml"
     units = [p for p in COMMUNES if p.name != "xa-cho-don.yaml"]

@@ -485,6 +485,53 @@ def _build(chung: LoadedData, units: list[DonVi], du_kien: DanhSach | None,
     return TongHop(data, notes, origins, warnings, count)
 
 
+SOURCE_SUFFIX = " (nguồn)"
+"""A sheet column beside each figure's, naming the file and line the figure came from."""
+
+
+def table_as_sheet(
+    result: TongHop, name: str
+) -> tuple[dict[str, Any], dict[tuple[str | int, ...], str], str]:
+    """``result`` with its summary table moved to a .csv file named ``name`` (beside the data
+    file, read back through ``bieu_tong_hop.tep``), for a table too long for a data file:
+    the data, its notes, and the .csv text («;»-separated, UTF-8 with the mark Excel
+    looks for).  Beside each figure's column, a column «… (nguồn)» says where it came from."""
+    import csv
+    import io
+
+    rows = result.data["bieu_tong_hop"]["dong"]
+    keys = [key for key in _TABLE_KEYS if any(_dig(row, key) is not None for row in rows)]
+    header: list[str] = []
+    for key in keys:
+        title = bieu_tong_hop.COLUMNS[".".join(key)][0]
+        header += [title] if key in (("ten",), ("khu_vuc",)) else [title, title + SOURCE_SUFFIX]
+    header.append("Tệp đơn vị")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for index, row in enumerate(rows):
+        cells: list[object] = []
+        for key in keys:
+            cells.append(_dig(row, key))
+            if key not in (("ten",), ("khu_vuc",)):
+                note = result.nguon.get(("bieu_tong_hop", "dong", index, *key), "")
+                cells.append(note.removeprefix("từ "))
+        cells.append(result.nguon[("bieu_tong_hop", "dong", index)].removeprefix("từ "))
+        writer.writerow(["" if cell is None else cell for cell in cells])
+    data = {**result.data, "bieu_tong_hop": {"tep": name}}
+    notes = {path: note for path, note in result.nguon.items() if path[:1] != ("bieu_tong_hop",)}
+    notes[("bieu_tong_hop", "tep")] = (f"{len(rows)} đơn vị, mỗi số kèm cột «…{SOURCE_SUFFIX}»: tệp và "
+                                       "dòng lấy số đó")
+    return data, notes, "\ufeff" + buffer.getvalue()
+
+
+def _dig(row: dict[str, Any], key: Row) -> Any:
+    node: Any = row
+    for part in key:
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
 def _in_model_order(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     """``data``'s keys in the order of ``model``'s fields (nested blocks too), as the
     clerk reads them in a file written by hand; unknown keys last (the model reports them).
