@@ -172,6 +172,11 @@ def _add_batch(commands: argparse._SubParsersAction[_Parser]) -> None:
     batch.add_argument("--pdf", action="store_true",
                        help="tạo thêm tệp PDF cho mỗi báo cáo (cần LibreOffice)")
     _pdf_options(batch)
+    batch.add_argument("--bang", metavar="BẢNG.xlsx",
+                       help="bảng tính mỗi đơn vị một dòng (tiêu đề cột là khóa của tệp dữ liệu, ví dụ "
+                       "«dia_ban», «ket_qua.ho_ngheo.so_ho»; cột «tep»: tên tệp kết quả); DỮ_LIỆU là "
+                       "phần chung của mọi báo cáo; mỗi dòng cho một báo cáo")
+    batch.add_argument("--trang", metavar="TÊN", help="tên trang (sheet) của --bang (mặc định: trang đầu)")
     batch.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
 
 
@@ -615,7 +620,8 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         outcomes = batch.main(args.inputs, Path(args.output), workers=args.jobs, template=args.template,
-                              outputs=_outputs(args), quiet=args.quiet, out=out, err=err)
+                              outputs=_outputs(args), quiet=args.quiet, out=out, err=err,
+                              bang=args.bang, trang=args.trang)
     except batch.InputsError as error:
         print(f"baocao batch: lỗi: {error}", file=err)
         return EXIT_USAGE

@@ -191,6 +191,13 @@ def read_sheet(
     return out
 
 
+def read_rows(path: Path, *, display: str, sheet: str | None) -> tuple[Rows, str | None]:
+    """Every non-empty row of ``path`` as (row number, raw values), and the sheet's name
+    (None for a .csv), within the same bounds as :func:`read_sheet` — for a caller whose
+    columns are named by the sheet itself."""
+    return _rows(path, display, sheet)
+
+
 def header_names(top: Sequence[object], bottom: Sequence[object]) -> list[str]:
     """The (normalised) name of each column under a two-row header.
 
