@@ -46,7 +46,7 @@ SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 MAX_INLINE_ROWS = 1_000
 """Above this many units the summary table goes to a .csv beside the result: written in
-the data file, with a note on each figure, a row takes about 700 bytes, and a data file
+the data file, with a note on each figure, a row takes about 900 bytes, and a data file
 holds at most :data:`baocao.loading.MAX_FILE_BYTES` (a province has about a hundred
 communes; 3,300 are the whole country's).  Below it, a table that still does not fit
 goes there too."""
