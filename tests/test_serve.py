@@ -16,6 +16,7 @@ import pytest
 
 from baocao.api import load, render
 from baocao.registry import default_registry
+from baocao.schema import report_schema
 from baocao.serve.data import Folder, FolderError, to_yaml
 from baocao.serve.forms import form_schema
 from baocao.serve.run import running
@@ -194,6 +195,11 @@ def test_form_schema_is_for_the_form_library() -> None:
     assert props["ket_qua"]["properties"]["ho_ngheo"]["properties"]["nam_truoc"]["properties"][
         "ty_le"]["type"] == "number"
     assert props["ket_qua"]["properties"]["tong_so_ho"]["title"] == "Tổng số hộ dân trên địa bàn"
+    status = props["trang_thai"]  # no default: starts unchosen, not at its first value
+    model_values = report_schema(default_registry().get("ra-soat-ho-ngheo"))["properties"][
+        "trang_thai"]["enum"]
+    assert status["enum"] == ["", *model_values]
+    assert status["options"]["enum_titles"][0] == "— chọn —"
 
 
 def test_yaml_from_the_form_is_read_by_the_cli(tmp_path: Path) -> None:

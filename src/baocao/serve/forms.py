@@ -7,7 +7,9 @@ descriptions included — with what a form needs and the schema does not say:
 - an optional field (``anyOf: [X, null]``) shown as X, left empty for "not given";
 - paragraphs as text areas, one-line-per-item lists (recipients, agency lines) as
   add/remove lists of single lines, the appendix rows as a grid (``format: table``);
-- ``loai`` fixed to the chosen type and hidden (it is chosen above the form).
+- ``loai`` fixed to the chosen type and hidden (it is chosen above the form);
+- a choice with no default starts unchosen, a number with no default starts empty
+  (``static/app.js``): nothing the clerk did not pick is sent.
 
 What the form accepts is still checked by the server (:mod:`baocao.serve.data`);
 the shaping only decides how fields look.
@@ -90,7 +92,22 @@ def _shape(schema: dict[str, Any], definitions: dict[str, Any], *, key: str, dep
         schema["items"] = items
     elif kind == "string" and _is_long(key, schema):
         schema = _as_text_area(schema)
+    elif "enum" in schema and "default" not in schema:
+        schema = _unchosen_first(schema)
     return schema
+
+
+UNCHOSEN = "— chọn —"
+"""The title of the empty first choice of a list with no default."""
+
+
+def _unchosen_first(schema: dict[str, Any]) -> dict[str, Any]:
+    """A choice with no default starts unchosen: the form library would otherwise select
+    the first value (a status «sơ bộ» nobody picked); the empty value is left out of the
+    data, and the check asks for the field."""
+    values = [value for value in schema["enum"] if value != ""]
+    return {**schema, "enum": ["", *values],
+            "options": {**schema.get("options", {}), "enum_titles": [UNCHOSEN, *map(str, values)]}}
 
 
 def _is_long(key: str, schema: dict[str, Any]) -> bool:

@@ -12,7 +12,7 @@ from baocao.loai.ra_soat_ho_ngheo.bieu_tong_hop import appendix
 
 def _section(w: BodyWriter, key: str, title: str) -> None:
     w.block(f"if '{key}' in so.muc")
-    w.heading(f"{{{{ so.muc['{key}'] }}}}. {title}")
+    w.heading(f"{{{{ so.muc['{key}'] }}}}{title}")
 
 
 def _item(w: BodyWriter, key: str, title: str, *, lone: bool = True) -> None:
@@ -82,7 +82,7 @@ def body(w: BodyWriter) -> None:
     _item(w, "nhan_xet", "Nhận xét:")
     w.block("for nx in nhan_xet_tinh")
     remark = w.paragraph(
-        "{{ nx.cau }}{% if nx.chi_tieu %} {{ nx.chi_tieu.danh_gia }} so với chỉ tiêu "
+        "{{ nx.cau }}{% if nx.chi_tieu %}{{ nx.noi }}{{ nx.chi_tieu.danh_gia }} so với chỉ tiêu "
         "{{ nx.chi_tieu.nguon }} ("
     )
     remark.add_run("{{ nx.chi_tieu.ke_hoach }}").italic = True

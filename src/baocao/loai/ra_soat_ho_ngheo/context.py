@@ -47,8 +47,9 @@ def dong_da_chieu(chi_so: ChiSo) -> str:
     """The combined line, labelled as real reports label it (never "the poor rate").
 
     >>> from decimal import Decimal
-    >>> dong_da_chieu(ChiSo(18221, Decimal("9.12"), None, None, None))
-    '- Tổng số hộ nghèo và hộ cận nghèo: 18.221 hộ; tỷ lệ nghèo đa chiều (gồm tỷ lệ hộ nghèo và hộ cận nghèo): 9,12%.'
+    >>> print(dong_da_chieu(ChiSo(18221, Decimal("9.12"), None, None, None)))
+    - Tổng số hộ nghèo và hộ cận nghèo: 18.221 hộ; tỷ lệ nghèo đa chiều (gồm tỷ lệ hộ nghèo và hộ cận
+    nghèo): 9,12%.
     """
     return (
         f"- Tổng số hộ nghèo và hộ cận nghèo: {ho(chi_so.so_ho, chi_so.so_khau)}; tỷ lệ nghèo đa chiều "
@@ -64,6 +65,12 @@ class NhanXet:
     cau: str
     chi_tieu: DanhGiaChiTieu | None
 
+    @property
+    def noi(self) -> str:
+        """Before the verdict: a space after "… tỷ lệ 1,97%" (the seed's form), a comma after
+        a sentence with parts of its own."""
+        return " " if self.cau.startswith("Kết quả tỷ lệ") else ", "
+
 
 def cau_nhan_xet(nhan: str, dia_ban: str, chi_so: ChiSo, nam: int) -> str | None:
     """The remark on one class against last year: counts (and persons when both years
@@ -71,14 +78,13 @@ def cau_nhan_xet(nhan: str, dia_ban: str, chi_so: ChiSo, nam: int) -> str | None
 
     >>> from decimal import Decimal as D
     >>> from baocao.loai.ra_soat_ho_ngheo.figures import BienDong
-    >>> cau_nhan_xet("hộ nghèo", "thành phố Bắc Kạn", ChiSo(242, D("1.97"), 285, D("2.33"),
+    >>> cau_nhan_xet("hộ nghèo", "xã A", ChiSo(242, D("1.97"), 285, D("2.33"),
     ...              BienDong("giảm", 43, D("0.36"))), 2023)
-    'Kết quả tỷ lệ hộ nghèo của thành phố Bắc Kạn giảm từ 285 hộ, tỷ lệ 2,33% xuống còn 242 hộ, tỷ lệ 1,97%'
-    >>> cau_nhan_xet("hộ cận nghèo", "xã A", ChiSo(121, D("0.98"), 114, None, BienDong("tăng", 7, None)), 2023)
-    'Số hộ cận nghèo của xã A tăng từ 114 hộ (năm 2022) lên 121 hộ (năm 2023); tỷ lệ hộ cận nghèo năm 2023 là 0,98%'
-    >>> cau_nhan_xet("hộ nghèo", "xã A", ChiSo(50, D("2.00"), 50, D("2.10"),
-    ...              BienDong("không thay đổi", 0, D("0.10"))), 2023)
-    'Số hộ nghèo của xã A không thay đổi so với năm 2022 (50 hộ); tỷ lệ hộ nghèo giảm từ 2,10% xuống còn 2,00%'
+    'Kết quả tỷ lệ hộ nghèo của xã A giảm từ 285 hộ, tỷ lệ 2,33% xuống còn 242 hộ, tỷ lệ 1,97%'
+    >>> cau_nhan_xet("hộ cận nghèo", "xã A", ChiSo(121, D("0.98"), 114, None,
+    ...              BienDong("tăng", 7, None)), 2023)  # doctest: +NORMALIZE_WHITESPACE
+    'Số hộ cận nghèo của xã A tăng từ 114 hộ (năm 2022) lên 121 hộ (năm 2023);
+     tỷ lệ hộ cận nghèo năm 2023 là 0,98%'
     """
     if chi_so.bien_dong is None or chi_so.nam_truoc_so_ho is None:
         return None
@@ -107,7 +113,9 @@ def cau_nhan_xet(nhan: str, dia_ban: str, chi_so: ChiSo, nam: int) -> str | None
     )
 
 
-def nhan_xet(nhan: str, dia_ban: str, chi_so: ChiSo, nam: int, chi_tieu: DanhGiaChiTieu | None) -> NhanXet | None:
+def nhan_xet(
+    nhan: str, dia_ban: str, chi_so: ChiSo, nam: int, chi_tieu: DanhGiaChiTieu | None
+) -> NhanXet | None:
     """The remark with its verdict; a rate to reach is judged even without last year."""
     cau = cau_nhan_xet(nhan, dia_ban, chi_so, nam)
     if cau is None and chi_tieu is not None:
@@ -210,7 +218,7 @@ class Muc:
     """Numbers of the sections and items present (a key absent: not printed)."""
 
     muc: dict[str, str]
-    """Section key → "I", "II" …"""
+    """Section key → "I. ", "II. " … or "" (a lone section)."""
     khoan: dict[str, str]
     """Item key → "1. ", "2. " or "" (a lone item)."""
 
@@ -261,7 +269,8 @@ def _numbering(report: BaoCaoRaSoatHoNgheo, remarks: bool, next_year: bool) -> M
         items |= danh_so([key for key, given in (
             ("thuan_loi", bool(danh_gia.thuan_loi)), ("han_che", bool(danh_gia.han_che))
         ) if given])
-    return Muc({key: to_roman(i) for i, key in enumerate(sections, start=1)}, items)
+    numbers = {key: f"{to_roman(i)}. " for i, key in enumerate(sections, start=1)}
+    return Muc({sections[0]: ""} if len(sections) == 1 else numbers, items)
 
 
 def context(report: BaoCaoRaSoatHoNgheo) -> NguCanh:
@@ -299,9 +308,7 @@ def context(report: BaoCaoRaSoatHoNgheo) -> NguCanh:
         "bieu": bieu_context(report, tinh),
         "so": _numbering(report, bool(given) or bool(ket_qua.nhan_xet), bool(next_year)),
         "gioi_thieu": gioi_thieu(report),
-        "tieu_de_ket_qua": (
-            "Kết quả giảm tỷ lệ hộ nghèo, hộ cận nghèo:" if fell else "Kết quả rà soát hộ nghèo, hộ cận nghèo:"
-        ),
+        "tieu_de_ket_qua": f"Kết quả {'giảm tỷ lệ' if fell else 'rà soát'} hộ nghèo, hộ cận nghèo:",
         "dong_ket_qua": lines,
         "nhan_xet_tinh": given,
         "nam_sau": next_year,

@@ -120,15 +120,17 @@ class MucTieu:
         return f"giảm tỷ lệ xuống còn {format_percent(Decimal(self.gia_tri))}"
 
     @property
-    def ket_qua(self) -> int:
-        """-1 missed, 0 met exactly, 1 exceeded (a rate to reach is met at or below it).
+    def ket_qua(self) -> int | None:
+        """-1 missed, 0 met exactly, 1 exceeded (a rate to reach is met at or below it);
+        None for a target not judged (next year's).
 
         >>> MucTieu("giam_ho", 23, 43).ket_qua, MucTieu("ty_le", Decimal("2"), Decimal("2")).ket_qua
         (1, 0)
         >>> MucTieu("giam_ty_le", Decimal("0.5"), Decimal("0.3")).ket_qua
         -1
         """
-        assert self.thuc_hien is not None
+        if self.thuc_hien is None:
+            return None
         achieved, target = Decimal(self.thuc_hien), Decimal(self.gia_tri)
         if self.loai == "ty_le":
             achieved, target = target, achieved
@@ -342,7 +344,7 @@ def _danh_gia(chi_tieu: ChiTieu | None, nhom: Nhom, chi_so: ChiSo) -> DanhGiaChi
     if chi_tieu is None or not targets or len(targets) != len(_targets(chi_tieu, nhom, None)):
         return None  # no target, or one that cannot be judged: no verdict at all
     nguon = chi_tieu.nguon or "kế hoạch đề ra"
-    return DanhGiaChiTieu(targets, verdict([t.ket_qua for t in targets]), nguon)
+    return DanhGiaChiTieu(targets, verdict([t.ket_qua for t in targets if t.ket_qua is not None]), nguon)
 
 
 _AREAS: tuple[KhuVuc, ...] = ("thanh_thi", "nong_thon")

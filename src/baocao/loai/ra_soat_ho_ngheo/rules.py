@@ -9,13 +9,14 @@ prints.  Their codes, severities and messages are the rows of :data:`RULES`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 from baocao.consistency import CheckContext, Problem, RuleTable
 from baocao.formatting import format_date, format_number, format_percent
 from baocao.frame.rules import earliest_issue_date_of, latest_issue_date
 from baocao.loai.ra_soat_ho_ngheo.figures import BieuTinh, ChiSo, KetQuaTinh, compute
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, NhomHo
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, NamTruoc, NhomHo, cap_tren
 
 RATE_TOLERANCE = Decimal("0.01")
 """A stated rate may differ from count ÷ total by this many points (rounding)."""
@@ -47,8 +48,21 @@ RULES = RuleTable(__name__, [
     ("dien-bien-dau-ky", "error", _MOVEMENT,
      "số {nhom} đầu kỳ ({dau_ky}) khác số năm trước ({truoc})"),
     ("chi-tieu-thieu-nam-truoc", "error", "spec §2.4, §6.6",
-     "có chỉ tiêu giảm hộ nghèo nhưng thiếu số hộ nghèo năm trước "
-     "(«ket_qua.ho_ngheo.nam_truoc.so_ho») để đánh giá"),
+     "có chỉ tiêu {chi_tieu} nhưng thiếu {thieu} năm trước («ket_qua.{nhom}.nam_truoc») để đánh giá; "
+     "ghi số năm trước, hoặc chuyển chỉ tiêu sang «chi_tieu_nam_sau» nếu đó là chỉ tiêu năm sau"),
+    ("khau-it-hon-ho", "error", "spec §3 (mỗi hộ có ít nhất một khẩu)",
+     "{don_vi}số khẩu {nhom} ({khau}) nhỏ hơn số hộ ({ho})"),
+    ("khau-vuot-tong", "error", "spec §3",
+     "{don_vi}số khẩu hộ nghèo ({ngheo}) cộng số khẩu hộ cận nghèo ({can_ngheo}) lớn hơn tổng số khẩu "
+     "({tong})"),
+    ("cap-khong-con", "error", "Luật Tổ chức chính quyền địa phương 2025 (chính quyền hai cấp từ 01/7/2025)",
+     "cấp huyện không còn từ ngày 01/7/2025 mà báo cáo ban hành năm {nam}; đơn vị cấp xã báo cáo "
+     "trực tiếp tỉnh (ghi «cap: xa», «phuong», «dac_khu» hoặc «tinh»)"),
+    ("dac-khu-truoc-2025", "error", "Luật Tổ chức chính quyền địa phương 2025",
+     "đặc khu chỉ có từ ngày 01/7/2025 mà báo cáo ban hành năm {nam}"),
+    ("cho-phe-duyet-khong-cap", "error", "QĐ 24/2021/QĐ-TTg (spec §2.2)",
+     "«cho_phe_duyet» cần «cap» của đơn vị báo cáo (xã, huyện) để biết cấp nào phê duyệt tiếp; "
+     "cấp tỉnh là cấp phê duyệt cuối: ghi «phe_duyet»"),
     ("khong-khop-bieu", "error", _TABLE,
      "ghi {ghi} nhưng tổng các đơn vị trong biểu tổng hợp là {tong}; sửa cho khớp, "
      "hoặc bỏ trường này để tính từ biểu"),
@@ -79,11 +93,81 @@ def check_ra_soat_ho_ngheo(report: BaoCaoRaSoatHoNgheo, context: CheckContext) -
         yield from _group(
             getattr(ket_qua, key), getattr(tinh, key), ("ket_qua", key), label, ket_qua.tong_so_ho
         )
-    if ket_qua.chi_tieu is not None and ket_qua.ho_ngheo.nam_truoc is None:
-        yield RULES.problem("chi-tieu-thieu-nam-truoc", ("ket_qua", "chi_tieu"))
+    yield from _targets_judgeable(report, tinh)
+    yield from _persons(ket_qua.tong_so_khau, ket_qua.ho_ngheo, ket_qua.ho_can_ngheo)
     if tinh.bieu is not None:
         yield from _table(report, tinh, tinh.bieu)
     yield from _dates(report)
+    yield from _level(report)
+
+
+def _targets_judgeable(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Iterator[Problem]:
+    """A target of this year whose achievement needs last year's figure that is missing."""
+    chi_tieu = report.ket_qua.chi_tieu
+    if chi_tieu is None:
+        return
+    for key, label in _GROUPS:
+        nhom = key.removeprefix("ho_")
+        chi_so: ChiSo = getattr(tinh, key)
+        needs = (
+            (f"giam_ho_{nhom}", f"giảm {label}", "số hộ", chi_so.nam_truoc_so_ho),
+            (f"giam_ty_le_{nhom}", f"giảm tỷ lệ {label}", "tỷ lệ (hoặc tổng số hộ)", chi_so.nam_truoc_ty_le),
+        )
+        for field, what, missing, value in needs:
+            if getattr(chi_tieu, field) is not None and value is None:
+                yield RULES.problem(
+                    "chi-tieu-thieu-nam-truoc", ("ket_qua", "chi_tieu", field), chi_tieu=what,
+                    thieu=missing, nhom=key,
+                )
+
+
+def _persons(
+    tong_so_khau: int | None, ngheo: NhomHo | NamTruoc, can_ngheo: NhomHo | NamTruoc,
+    path: tuple[str | int, ...] = ("ket_qua",), don_vi: str = "",
+) -> Iterator[Problem]:
+    """Persons are at least the households; the classes' persons within the total."""
+    for key, nhom in (("ho_ngheo", ngheo), ("ho_can_ngheo", can_ngheo)):
+        yield from _at_least(nhom.so_khau, nhom.so_ho, (*path, key, "so_khau"), don_vi, _LABELS[key])
+        previous = getattr(nhom, "nam_truoc", None)
+        if isinstance(previous, NamTruoc):
+            yield from _at_least(
+                previous.so_khau, previous.so_ho, (*path, key, "nam_truoc", "so_khau"), don_vi,
+                f"{_LABELS[key]} năm trước",
+            )
+    if tong_so_khau is not None and ngheo.so_khau is not None and can_ngheo.so_khau is not None:
+        if ngheo.so_khau + can_ngheo.so_khau > tong_so_khau:
+            yield RULES.problem(
+                "khau-vuot-tong", (*path, "ho_can_ngheo", "so_khau"), don_vi=don_vi,
+                ngheo=format_number(ngheo.so_khau), can_ngheo=format_number(can_ngheo.so_khau),
+                tong=format_number(tong_so_khau),
+            )
+
+
+def _at_least(
+    khau: int | None, ho: int, path: tuple[str | int, ...], don_vi: str, nhom: str
+) -> Iterator[Problem]:
+    if khau is not None and khau < ho:
+        yield RULES.problem(
+            "khau-it-hon-ho", path, don_vi=don_vi, nhom=nhom, khau=format_number(khau), ho=format_number(ho)
+        )
+
+
+_LABELS = dict(_GROUPS)
+
+
+def _level(report: BaoCaoRaSoatHoNgheo) -> Iterator[Problem]:
+    """The level exists on the report's date; a status that names the next level has one."""
+    cap = report.cap
+    if cap in ("huyen", "thi_xa", "thanh_pho") and earliest_issue_date_of(report.ngay) >= TWO_TIER:
+        yield RULES.problem("cap-khong-con", ("cap",), nam=latest_issue_date(report).year)
+    if cap == "dac_khu" and latest_issue_date(report) < TWO_TIER:
+        yield RULES.problem("dac-khu-truoc-2025", ("cap",), nam=latest_issue_date(report).year)
+    if report.trang_thai == "cho_phe_duyet" and (cap is None or cap_tren(cap, report.nam) is None):
+        yield RULES.problem("cho-phe-duyet-khong-cap", ("trang_thai",))
+
+
+TWO_TIER = date(2025, 7, 1)
+"""The two-tier local government: districts end, special zones begin."""
 
 
 def _within_total(
@@ -154,10 +238,20 @@ def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Ite
     """Each unit within its total; section III's counts are the table's totals."""
     assert report.bieu_tong_hop is not None
     for index, dong in enumerate(report.bieu_tong_hop.dong):
-        yield from _within_total(
-            ("bieu_tong_hop", "dong", index), f"«{dong.ten}»: ", dong.ho_ngheo, dong.ho_can_ngheo,
-            dong.tong_so_ho,
-        )
+        where: tuple[str | int, ...] = ("bieu_tong_hop", "dong", index)
+        yield from _within_total(where, f"«{dong.ten}»: ", dong.ho_ngheo, dong.ho_can_ngheo, dong.tong_so_ho)
+        for count, persons, field, label in (
+            (dong.ho_ngheo, dong.khau_ngheo, "khau_ngheo", "hộ nghèo"),
+            (dong.ho_can_ngheo, dong.khau_can_ngheo, "khau_can_ngheo", "hộ cận nghèo"),
+        ):
+            yield from _at_least(persons, count, (*where, field), f"«{dong.ten}»: ", label)
+        if dong.so_khau is not None and dong.khau_ngheo is not None and dong.khau_can_ngheo is not None:
+            if dong.khau_ngheo + dong.khau_can_ngheo > dong.so_khau:
+                yield RULES.problem(
+                    "khau-vuot-tong", (*where, "khau_can_ngheo"), don_vi=f"«{dong.ten}»: ",
+                    ngheo=format_number(dong.khau_ngheo), can_ngheo=format_number(dong.khau_can_ngheo),
+                    tong=format_number(dong.so_khau),
+                )
     ket_qua, sums = report.ket_qua, bieu.tong.so
     stated: list[tuple[tuple[str | int, ...], int | None, int | None]] = [
         (("ket_qua", "tong_so_ho"), ket_qua.tong_so_ho, sums.tong_so_ho),
@@ -167,6 +261,13 @@ def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Ite
          sums.nam_truoc_ho_ngheo),
         (("ket_qua", "ho_can_ngheo", "nam_truoc", "so_ho"), tinh.ho_can_ngheo.nam_truoc_so_ho,
          sums.nam_truoc_ho_can_ngheo),
+        (("ket_qua", "tong_so_khau"), ket_qua.tong_so_khau, sums.so_khau),
+        (("ket_qua", "ho_ngheo", "so_khau"), tinh.ho_ngheo.so_khau, sums.khau_ngheo),
+        (("ket_qua", "ho_can_ngheo", "so_khau"), tinh.ho_can_ngheo.so_khau, sums.khau_can_ngheo),
+        (("ket_qua", "ho_ngheo", "nam_truoc", "so_khau"), tinh.ho_ngheo.nam_truoc_so_khau,
+         sums.nam_truoc_khau_ngheo),
+        (("ket_qua", "ho_can_ngheo", "nam_truoc", "so_khau"), tinh.ho_can_ngheo.nam_truoc_so_khau,
+         sums.nam_truoc_khau_can_ngheo),
     ]
     for path, given, total in stated:
         if given is not None and total is not None and given != total:
@@ -176,10 +277,12 @@ def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Ite
 
 
 def _dates(report: BaoCaoRaSoatHoNgheo) -> Iterator[Problem]:
-    thoi_gian = report.trien_khai.thoi_gian
+    thoi_gian = report.trien_khai.thoi_gian if report.trien_khai is not None else None
     issued_latest = latest_issue_date(report)
     if issued_latest.year < report.nam:
         yield RULES.problem("nam-sau-ngay-bao-cao", ("nam",), nam=report.nam, nam_ban_hanh=issued_latest.year)
+    if thoi_gian is None:
+        return
     if thoi_gian.tu_ngay > issued_latest:
         yield RULES.problem(
             "thoi-gian-sau-bao-cao", ("trien_khai", "thoi_gian", "tu_ngay"),
@@ -189,9 +292,12 @@ def _dates(report: BaoCaoRaSoatHoNgheo) -> Iterator[Problem]:
         # A preliminary report is sent while the review is still open (as the seed is);
         # an official one normally is not.
         yield RULES.problem(
-            "bao-cao-truoc-ket-thuc", ("ngay",), trang_thai=_STATUS[report.trang_thai],
+            "bao-cao-truoc-ket-thuc", ("ngay",), trang_thai=_STATUS.get(report.trang_thai, ""),
             den_ngay=format_date(thoi_gian.den_ngay, style="short"),
         )
 
 
-_STATUS = {"so_bo": "sơ bộ", "chinh_thuc": "chính thức", "phuc_tra": "sau phúc tra"}
+_STATUS = {
+    "so_bo": "sơ bộ", "chinh_thuc": "chính thức", "phe_duyet": "đã phê duyệt",
+    "cho_phe_duyet": "chờ phê duyệt", "phuc_tra": "sau phúc tra",
+}

@@ -86,6 +86,20 @@ JSONEditor.defaults.languages.vi = Object.assign({}, JSONEditor.defaults.languag
 });
 JSONEditor.defaults.language = "vi";
 
+// Number fields, two fixes to JSON Editor 2.17:
+// - it loses a decimal given as the form's start value (a rate such as 2.33 read from a data
+//   file): with use_default_values off, a number field nobody has typed in yet "should be
+//   unset", and its own setValue then clears the input it has just filled. An empty number
+//   field still gives no value without that rule, so number fields never use it;
+// - a required number without a default starts at 0, so a blank form would report 0 poor
+//   households nobody typed: it starts empty, and the check asks for it.
+for (const kind of ["number", "integer"]) {
+  const editor = JSONEditor.defaults.editors[kind];
+  if (!editor) continue;
+  editor.prototype.shouldBeUnset = () => false;
+  editor.prototype.getDefault = function () { return this.schema.default; };
+}
+
 function build(schema, value) {
   if (state.editor) state.editor.destroy();
   document.body.dataset.sanSang = "0";
