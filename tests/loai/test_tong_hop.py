@@ -242,32 +242,46 @@ def test_output_may_not_be_one_of_the_inputs(tmp_path: Path) -> None:
     assert unit.read_text(encoding="utf-8") == before
 
 
+def _in_2024(text: str) -> str:
+    """A 2025 file of the example as the same unit's file of 2024, when districts still were."""
+    return (text.replace("nam: 2025", "nam: 2024").replace("2025-", "2024-").replace("năm 2025", "năm 2024"))
+
+
 def test_communes_to_districts_to_province(tmp_path: Path) -> None:
     """Before 7/2025: communes → district → province; a district's result is a unit."""
-    chung_huyen = CHUNG.read_text(encoding="utf-8").replace("tỉnh Thái Nguyên", "huyện Chợ Đồn").replace(
-        "cap: tinh", "cap: huyen")
+    communes = []
+    for path in COMMUNES:
+        communes.append(tmp_path / path.name)
+        communes[-1].write_text(_in_2024(path.read_text(encoding="utf-8")), encoding="utf-8")
+    chung_tinh = tmp_path / "chung-tinh.yaml"
+    chung_tinh.write_text(_in_2024(CHUNG.read_text(encoding="utf-8")), encoding="utf-8")
+    chung_huyen = chung_tinh.read_text(encoding="utf-8").replace("cap: tinh", "cap: huyen")
     districts = []
-    for number, members in enumerate((COMMUNES[:3], COMMUNES[3:])):
+    for number, members in enumerate((communes[:3], communes[3:])):
         name = f"huyện Số {number + 1}"
         chung = tmp_path / f"chung-{number}.yaml"
-        chung.write_text(chung_huyen.replace("huyện Chợ Đồn", name), encoding="utf-8")
+        chung.write_text(chung_huyen.replace("tỉnh Thái Nguyên", name), encoding="utf-8")
         out = tmp_path / f"huyen-{number}.yaml"
         code, _, err = run("tong-hop", *members, "--chung", chung, "-o", out)
         assert code == 0, err
         districts.append(out)
+    district = baocao.load(districts[0], BaoCaoRaSoatHoNgheo)
+    assert district.trien_khai is not None and district.trien_khai.pham_vi is not None
+    assert district.trien_khai.pham_vi.ten_don_vi == "xã, phường, thị trấn"  # a district's units
     province = tmp_path / "tinh.yaml"
-    code, _, err = roll_up(province, *districts)
+    code, _, err = run("tong-hop", *districts, "--chung", chung_tinh, "-o", province)
     assert code == 0, err
     report = baocao.load(province, BaoCaoRaSoatHoNgheo)
     assert report.bieu_tong_hop is not None
     assert [row.ten for row in report.bieu_tong_hop.dong] == ["Huyện Số 1", "Huyện Số 2"]
     assert report.ket_qua.tong_so_ho == 16815  # the communes' sum, through their districts
     assert report.ket_qua.ho_ngheo.so_khau == 2682  # and their persons
+    assert report.trien_khai is not None and report.trien_khai.pham_vi is not None
+    assert report.trien_khai.pham_vi.ten_don_vi == "huyện, thị xã, thành phố"  # before 7/2025
     # each district row is noted at its district's totals, which are noted at the communes
     text = province.read_text(encoding="utf-8")
     assert f"từ {districts[0]}:" in text
-    district_text = districts[0].read_text(encoding="utf-8")
-    assert f"từ {COMMUNES[0]}:" in district_text
+    assert f"từ {communes[0]}:" in districts[0].read_text(encoding="utf-8")
 
 
 def test_a_workbook_with_a_row_per_commune_is_rolled_up_and_noted_at_its_cells(tmp_path: Path) -> None:
