@@ -90,7 +90,8 @@ def rows_data(shared: LoadedData, path: Path, *, display: str, sheet: str | None
     seen: dict[str, int] = {}
     for number, values in rows[1:]:
         data: Any = copy.deepcopy(shared.data)
-        loaded = LoadedData(data, shared.file, marks=shared.marks, files_root=shared.files_root)
+        loaded = LoadedData(data, shared.file, marks=shared.marks, findings=list(shared.findings),
+                            files_root=shared.files_root, flow_plain=set(shared.flow_plain))
         stem = None
         for column, key in keys.items():
             value = cell_value(values[column - 1]) if column <= len(values) else None

@@ -87,7 +87,8 @@ def roll_up(
     result = tong_hop(shared, units, du_kien=expected, cho_phep_thieu=cho_phep_thieu)
     warnings += result.findings
     # checked as any data file is, each finding pointed at the shared text or the unit
-    built = LoadedData(result.data, shared.file, marks=shared.marks, origins=result.origins)
+    built = LoadedData(result.data, shared.file, marks=shared.marks, origins=result.origins,
+                       findings=list(shared.findings), flow_plain=set(shared.flow_plain))
     report, findings = inspect_loaded(built, Path(chung).parent, today=today, model=BaoCaoRaSoatHoNgheo)
     if report is None:
         raise DataError([*findings, *warnings])

@@ -31,7 +31,6 @@ from pydantic import BaseModel
 
 from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
-from baocao.formatting import format_number
 from baocao.loading import LoadedData, Origin, dotted
 from baocao.loai.ra_soat_ho_ngheo import bieu_tong_hop
 from baocao.loai.ra_soat_ho_ngheo.model import (
@@ -43,7 +42,6 @@ from baocao.loai.ra_soat_ho_ngheo.model import (
     TrienKhai,
     don_vi_truc_thuoc,
 )
-from baocao.loai.ra_soat_ho_ngheo.rules import RULES as TYPE_RULES
 from baocao.validation import validate_model
 
 _ROLL_UP = "tổng hợp báo cáo các đơn vị"
@@ -223,8 +221,8 @@ def _table_sum(loaded: LoadedData, figure: str) -> Nguon:
 def tu_bang(path: Path, *, display: str, trang: str | None, nam: object) -> tuple[list[DonVi], list[Finding]]:
     """The units of a workbook with a row per unit (the summary table's columns, read as
     :mod:`.bieu_tong_hop` reads a table), each figure noted at its cell; the rows are
-    checked (a bad value, poor and near-poor above the households, the sheet's own
-    totals row) and the problems raised as one :class:`DataError` located at the cells.
+    read as a table is (a bad value, a column some rows leave blank, the sheet's own
+    totals row), the problems raised as one :class:`DataError` located at the cells.
     Returns the units and the warnings."""
     loaded = LoadedData({"nam": nam, "bieu_tong_hop": {"tep": path.name, "trang": trang}}, display)
     bieu_tong_hop.prepare(loaded, path.parent)
@@ -236,15 +234,10 @@ def tu_bang(path: Path, *, display: str, trang: str | None, nam: object) -> tupl
         table = validate_model(BieuTongHop, cells)
     except DataError as error:
         raise DataError([*problems, *error.findings]) from None
-    for index, dong in enumerate(table.dong):
-        if dong.ho_ngheo + dong.ho_can_ngheo > dong.tong_so_ho:
-            problem = TYPE_RULES.problem(
-                "vuot-tong-so-ho", ("dong", index, "ho_can_ngheo"), don_vi=f"«{dong.ten}»: ",
-                ngheo=format_number(dong.ho_ngheo), can_ngheo=format_number(dong.ho_can_ngheo),
-                tong=format_number(dong.tong_so_ho))
-            problems.append(cells.finding(problem.path, problem.code, problem.message))
     if problems:
         raise DataError(problems)
+    # (a row's own consistency — poor and near-poor within its households, persons and
+    # households — is the type's rules on the result's table, located at these cells)
     units = []
     for index, dong in enumerate(table.dong):
         def cell(*part: str, index: int = index) -> Nguon:
