@@ -11,14 +11,14 @@ from baocao.loai.ra_soat_ho_ngheo.bieu_tong_hop import appendix
 
 
 def _section(w: BodyWriter, key: str, title: str) -> None:
-    w.block(f"if '{key}' in so.muc")
+    w.block(f"if not so.bo['{key}']")
     w.heading(f"{{{{ so.muc['{key}'] }}}}{title}")
 
 
 def _item(w: BodyWriter, key: str, title: str, *, lone: bool = True) -> None:
     """An item's heading, inside its own ``if`` (closed by the caller); a lone item is
     not numbered, and with ``lone=False`` (its title repeats the section's) has no heading."""
-    w.block(f"if '{key}' in so.khoan")
+    w.block(f"if not so.bo['{key}']")
     w.block("if " + ("true" if lone else f"so.khoan['{key}']"))
     w.heading(f"{{{{ so.khoan['{key}'] }}}}{title}", level=2)
     w.block("endif")
@@ -73,6 +73,10 @@ def body(w: BodyWriter) -> None:
     w.block("if gioi_thieu")
     w.paragraph("{{ gioi_thieu }}")
     w.block("endif")
+    w.paragraph(
+        "Tổng số hộ dân trên địa bàn: {{ ket_qua.tong_so_ho|so }} hộ{% if ket_qua.tong_so_khau %} với "
+        "{{ ket_qua.tong_so_khau|so }} khẩu{% endif %}, trong đó:"
+    )
     w.block("for dong in dong_ket_qua")
     w.paragraph("{{ dong }}")
     w.block("endfor")

@@ -221,6 +221,10 @@ class Muc:
     """Section key → "I. ", "II. " … or "" (a lone section)."""
     khoan: dict[str, str]
     """Item key → "1. ", "2. " or "" (a lone item)."""
+    bo: dict[str, bool]
+    """Every section and item key → True when it is left out.  The template asks
+    "not left out" (not "present"), so the blank sample of ``check --mau``, where
+    every value is false, prints every heading — and checks each."""
 
 
 class NguCanh(TypedDict):
@@ -270,7 +274,10 @@ def _numbering(report: BaoCaoRaSoatHoNgheo, remarks: bool, next_year: bool) -> M
             ("thuan_loi", bool(danh_gia.thuan_loi)), ("han_che", bool(danh_gia.han_che))
         ) if given])
     numbers = {key: f"{to_roman(i)}. " for i, key in enumerate(sections, start=1)}
-    return Muc({sections[0]: ""} if len(sections) == 1 else numbers, items)
+    muc = {sections[0]: ""} if len(sections) == 1 else numbers
+    keys = ("lanh_dao_chi_dao", "trien_khai", "ket_qua", "danh_gia", "de_xuat", "chuan_bi", "thuc_hien",
+            "nhan_xet", "nam_sau", "thuan_loi", "han_che")
+    return Muc(muc, items, {key: key not in muc and key not in items for key in keys})
 
 
 def context(report: BaoCaoRaSoatHoNgheo) -> NguCanh:
@@ -282,7 +289,6 @@ def context(report: BaoCaoRaSoatHoNgheo) -> NguCanh:
     tinh = compute(report)
     ket_qua = report.ket_qua
     lines = [
-        f"Tổng số hộ dân trên địa bàn: {ho(ket_qua.tong_so_ho, ket_qua.tong_so_khau)}, trong đó:",
         dong_nhom("hộ nghèo", tinh.ho_ngheo, tinh.nam_truoc),
         dong_nhom("hộ cận nghèo", tinh.ho_can_ngheo, tinh.nam_truoc),
     ]
