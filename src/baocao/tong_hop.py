@@ -20,7 +20,7 @@ is read where the number is read, and cannot fall out of step with a second file
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from baocao.api import inspect_loaded
 from baocao.batch import collect, refuse_inputs
 from baocao.docx_package import write_atomic
 from baocao.errors import DataError, Finding, OutputError
-from baocao.loading import MAX_FILE_BYTES, LoadedData, load_yaml, parse_yaml
+from baocao.loading import MAX_FILE_BYTES, LoadedData, dotted, load_yaml, parse_yaml
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
 from baocao.loai.ra_soat_ho_ngheo.tong_hop import (
     DanhSach,
@@ -91,7 +91,7 @@ def roll_up(
                        findings=list(shared.findings), flow_plain=set(shared.flow_plain))
     report, findings = inspect_loaded(built, Path(chung).parent, today=today, model=BaoCaoRaSoatHoNgheo)
     if report is None:
-        raise DataError([*findings, *warnings])
+        raise DataError([*_causes(findings, result.nguon, shared.file), *warnings])
     warnings += findings
     header = _header(result.so_don_vi, chung, output)
     data, rows = result.data, len(result.data["bieu_tong_hop"]["dong"])
@@ -128,6 +128,17 @@ def _refuse(targets: Sequence[Path], roles: Sequence[tuple[Path, str]]) -> None:
                 continue
             if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino):
                 refuse_inputs([target], [(source, role)])
+
+
+def _causes(findings: list[Finding], notes: Mapping[tuple[str | int, ...], str], shared: str
+            ) -> list[Finding]:
+    """The findings without those on the totals the roll-up computed when a unit has an
+    error: the province's poor above its households follows from the commune's, and is
+    reported where it can be fixed, in that commune's file (or its row)."""
+    if not any(f.severity == "error" and f.file not in (shared, None) for f in findings):
+        return findings
+    computed = {dotted(path) for path in notes if path[:1] == ("ket_qua",)}
+    return [f for f in findings if not (f.file == shared and f.path in computed)]
 
 
 def _units(files: Sequence[Path], year: object, trang: str | None, today: dt.date | None

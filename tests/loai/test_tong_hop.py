@@ -156,7 +156,8 @@ def test_a_missing_unit_is_a_warning_when_allowed_and_the_coverage_says_so(tmp_p
     units = [p for p in COMMUNES if p.name != "xa-cho-don.yaml"]
     code, _, err = roll_up(out, *units, extra=("--danh-sach", DANH_SACH, "--cho-phep-thieu"))
     assert code == 0, err
-    assert "cảnh báo: «Xã Chợ Đồn» chưa có báo cáo; kết quả chỉ tổng hợp 5/6 đơn vị" in err
+    assert ("cảnh báo: «Xã Chợ Đồn» chưa có báo cáo; kết quả chỉ tổng hợp 5/6 đơn vị "
+            "[don-vi-thieu-cho-phep]") in err
     province = baocao.load(out, BaoCaoRaSoatHoNgheo)
     pham_vi = province.trien_khai.pham_vi
     assert (pham_vi.so_don_vi_ra_soat, pham_vi.tong_so_don_vi) == (5, 6)
@@ -184,7 +185,7 @@ def test_a_unit_not_in_the_list_is_named_at_its_file(tmp_path: Path) -> None:
     code, _, err = roll_up(tmp_path / "tinh.yaml", *units, extra=("--danh-sach", DANH_SACH))
     assert code == 1
     assert f"{typo}:{_line_of(typo, 'dia_ban:')}: dia_ban: «Xã Chợ Đòn» không có trong danh sách" in err
-    assert "(có phải «Xã Chợ Đồn»?)" in err
+    assert "(có phải «Xã Chợ Đồn»?); sửa tên cho khớp danh sách [don-vi-ngoai-danh-sach]" in err
 
 
 def test_a_unit_whose_poor_exceed_its_households_is_located_in_its_own_file(tmp_path: Path) -> None:
@@ -223,6 +224,7 @@ def test_a_unit_of_another_year_and_counts_typed_in_the_shared_text_are_refused(
     code, _, err = run("tong-hop", *units, "--chung", chung, "-o", tmp_path / "tinh.yaml")
     assert code == 1
     assert f"{old}:{_line_of(old, 'nam: 2024')}: nam: báo cáo năm 2024, nhưng bản tổng hợp là năm 2025" in err
+    assert "[don-vi-khac-nam]" in err and "[chung-co-so-lieu]" in err
     assert f"{chung}:{_line_of(chung, 'tong_so_ho: 5')}:3: ket_qua.tong_so_ho: tệp chung không ghi" in err
 
 
@@ -232,6 +234,7 @@ def test_a_column_some_units_give_and_others_not_is_named_at_the_unit_without_it
     code, _, err = roll_up(tmp_path / "tinh.yaml", *units)
     assert code == 1
     assert f"{bare}:{_line_of(bare, 'dia_ban:')}: dia_ban: «Xã Chợ Đồn» không có số hộ nghèo năm trước" in err
+    assert "[don-vi-thieu-cot]" in err
 
 
 def test_output_may_not_be_one_of_the_inputs(tmp_path: Path) -> None:
@@ -304,14 +307,45 @@ def test_a_bad_workbook_row_is_located_at_its_cell(tmp_path: Path) -> None:
     sheet.write_text("Đơn vị;Tổng số hộ;Hộ nghèo;Hộ cận nghèo\nXã An Bình;100;80;30\n", encoding="utf-8")
     code, _, err = roll_up(tmp_path / "tinh.yaml", sheet)
     assert code == 1
-    assert f"{sheet}:2:4:" in err and "lớn hơn tổng số hộ (100)" in err
+    assert err.splitlines() == [
+        f"{sheet}:2:1: bieu_tong_hop.dong[0]: ô A2: «Xã An Bình»: hộ nghèo (80) cộng hộ cận nghèo (30) "
+        "lớn hơn tổng số hộ (100) [vuot-tong-so-ho]"]  # not again at the province's total
 
 
 def test_the_list_of_units_is_a_yaml_list(tmp_path: Path) -> None:
     listed = tmp_path / "ds.yaml"
     listed.write_text("Xã A\nXã B\n", encoding="utf-8")
     code, _, err = roll_up(tmp_path / "tinh.yaml", extra=("--danh-sach", listed))
-    assert code == 1 and "mỗi đơn vị một dòng" in err
+    assert code == 1 and "mỗi đơn vị một dòng [danh-sach-sai-dang]" in err
+
+
+def test_a_list_naming_a_unit_twice_is_refused_at_the_second_line(tmp_path: Path) -> None:
+    listed = tmp_path / "ds.yaml"
+    listed.write_text("- Xã A\n- Xã B\n- xã a\n", encoding="utf-8")
+    code, _, err = roll_up(tmp_path / "tinh.yaml", extra=("--danh-sach", listed))
+    assert code == 1
+    assert f"{listed}:3:3: [2]: «xã a» ghi hai lần trong danh sách (dòng 1) [danh-sach-lap]" in err
+
+
+def test_the_shared_text_must_be_of_the_type_and_there_must_be_units(tmp_path: Path) -> None:
+    other = tmp_path / "chung.yaml"
+    other.write_text("loai: bao-cao\n", encoding="utf-8")
+    code, _, err = run("tong-hop", *COMMUNES, "--chung", other, "-o", tmp_path / "tinh.yaml")
+    assert code == 1 and "[chung-sai-loai]" in err and f"{other}:1:1: loai:" in err
+    from baocao.loai.ra_soat_ho_ngheo.tong_hop import tong_hop
+
+    nothing = r"không có báo cáo đơn vị nào để tổng hợp \[khong-co-don-vi\]"
+    with pytest.raises(baocao.DataError, match=nothing):
+        tong_hop(load_yaml(CHUNG), [])
+
+
+def test_every_roll_up_code_is_tripped_in_this_file() -> None:
+    """(tests/test_consistency.py leaves the roll-up's codes to this file: no one data file trips them)"""
+    from baocao.loai.ra_soat_ho_ngheo.tong_hop import RULES
+
+    here = Path(__file__).read_text(encoding="utf-8")
+    tested = {code for code, _ in RULES.items() if code in here.replace("RULES", "")}
+    assert tested == {code for code, _ in RULES.items()}
 
 
 @pytest.mark.parametrize("name", [p.name for p in COMMUNES])
