@@ -106,11 +106,11 @@ def test_check_mau_a_sandbox_violation_is_an_error_finding_not_a_pass(
     assert report["findings"][0]["rule"] == "mau.khong-in-duoc" and said in report["findings"][0]["message"]
 
 
-def test_check_a_data_file_says_it_is_not_a_docx() -> None:
+def test_check_a_data_file_says_it_is_not_a_docx_and_what_checks_it() -> None:
     code, _, err = run("check", str(BAC_KAN))
     assert code == 1
     assert one_line(err) == (f"baocao: lỗi: {BAC_KAN}: không phải tệp Word .docx (tệp .docx là một "
-                             "gói zip); baocao check chỉ kiểm tra tệp .docx")
+                             f"gói zip); để kiểm tra một tệp dữ liệu, dùng: baocao validate {BAC_KAN}")
 
 
 # --- part 5: one exception boundary: a bad path, a directory, a closed pipe -----------------------

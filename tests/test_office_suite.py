@@ -55,6 +55,8 @@ def test_libreoffice_opens_the_other_builtin_types(tmp_path: Path, soffice: str)
         "ke-hoach-157-can-tho-2025": ["đ) Xét thi đua khen thưởng", "NHÓM XÃ, PHƯỜNG"],
         "ke-hoach-160-can-tho-2025": ["+ Nội dung theo dõi", "VI. TỔ CHỨC THỰC HIỆN", "Trần Chí Hùng"],
         "ke-hoach-235-thanh-hoa-2025": ["1.1. Tôm nuôi nước lợ", "PHỤ LỤC III", "Tọa độ lấy mẫu"],
+        "cong-van-4169-hcm-2025": ["Số: 4169/UBND-VX", "(4) Các cơ quan, tổ chức", "2.1. Các nội dung chung",
+                                   "đ) Đối với Ban Thường vụ", "Nguyễn Mạnh Cường"],
     }
     sources = []
     for name in expected:

@@ -118,6 +118,14 @@ def test_a_missing_column_or_sheet_is_named(tmp_path: Path) -> None:
     assert "«Tổng hợp»" in missing_sheet[0].message
 
 
+def test_a_renamed_header_names_only_the_column_it_lost(tmp_path: Path) -> None:
+    _xlsx(tmp_path / "t.xlsx", ["Đơn vị", "Tổng số hộ", "SL nghèo", "Hộ cận nghèo"], ROWS)
+    [finding] = baocao.validate(_data_file(tmp_path, "  tep: t.xlsx\n  trang: Tổng hợp\n"))
+    assert (finding.code, finding.file, finding.line) == ("bang-thieu-cot", str(tmp_path / "t.xlsx"), 2)
+    assert "thiếu cột «Hộ nghèo»" in finding.message and "Số hộ nghèo" in finding.message
+    assert "«Hộ cận nghèo»" not in finding.message
+
+
 def test_rows_and_a_file_at_once_are_refused(tmp_path: Path) -> None:
     path = _data_file(tmp_path, "  tep: t.xlsx\n  dong: []\n")
     with pytest.raises(DataError) as caught:

@@ -28,6 +28,7 @@ from typing import IO, Any, Generic, TypeVar, cast, overload
 
 from pydantic_core import PydanticSerializationError
 
+from baocao.body.pasted import expand_pasted
 from baocao.consistency import CheckContext, Problem
 from baocao.docx_package import write_atomic
 from baocao.engine import (
@@ -144,6 +145,7 @@ def inspect_loaded(
         report_type = _type_of(loaded, registry)
         if model is not None and not issubclass(report_type.model, model):
             raise DataError([_wrong_model(loaded, report_type, model)])
+        expand_pasted(loaded, folder)  # any «noi_dung» given as text: its blocks, at their lines
         if report_type.prepare is not None:
             report_type.prepare(loaded, folder)
         checked = _check(loaded, report_type, report_type.model, today=today)

@@ -518,8 +518,10 @@ def _read_docx(name: str) -> bytes:
         with zipfile.ZipFile(io.BytesIO(source)) as package:
             unpacked = sum(item.file_size for item in package.infolist())
     except (zipfile.BadZipFile, ValueError):
-        raise OutputError(f"{name}: không phải tệp Word .docx (tệp .docx là một gói zip); "
-                          "baocao check chỉ kiểm tra tệp .docx") from None
+        data_file = Path(name).suffix.lower() in (".yaml", ".yml")
+        hint = (f"; để kiểm tra một tệp dữ liệu, dùng: baocao validate {name}" if data_file
+                else "; baocao check chỉ kiểm tra tệp .docx")
+        raise OutputError(f"{name}: không phải tệp Word .docx (tệp .docx là một gói zip){hint}") from None
     if unpacked > MAX_DOCX_UNPACKED:
         raise OutputError(f"{name}: các phần của tệp giải nén ra {unpacked:,} byte, vượt giới hạn "
                           f"{MAX_DOCX_UNPACKED:,} byte; tệp không được đọc".replace(",", "."))

@@ -139,6 +139,51 @@ def parse_symbol(text: str, *, strict: bool = True) -> Symbol | None:
     return Symbol(so=so.strip(), ky_hieu=ky_hieu.strip())
 
 
+LOOK_ALIKES = {
+    "\u2010": ("dấu gạch nối Unicode (U+2010)", "-"),
+    "\u2011": ("dấu gạch nối không ngắt (U+2011)", "-"),
+    "\u2012": ("dấu gạch số (U+2012)", "-"),
+    "\u2013": ("dấu gạch ngang «–» (U+2013)", "-"),
+    "\u2014": ("dấu gạch dài «—» (U+2014)", "-"),
+    "\u2015": ("thanh ngang (U+2015)", "-"),
+    "\u2212": ("dấu trừ «−» (U+2212)", "-"),
+    "\uff0d": ("dấu gạch toàn khổ «－» (U+FF0D)", "-"),
+    "\u2215": ("dấu chia «∕» (U+2215)", "/"),
+    "\u2044": ("gạch phân số «⁄» (U+2044)", "/"),
+    "\uff0f": ("dấu gạch chéo toàn khổ «／» (U+FF0F)", "/"),
+}
+"""Characters that look like a symbol's «-» and «/» but are others — Word turns « - »
+into «–» as one types — so a symbol holding one is not the symbol the decree prints."""
+
+
+def look_alike(text: str) -> tuple[int, str, str, str] | None:
+    """The first look-alike character of ``text``: (1-based position, character, its
+    name, the character meant); None when there is none.
+
+    >>> look_alike("BC–UBND")
+    (3, '–', 'dấu gạch ngang «–» (U+2013)', '-')
+    >>> look_alike("BC-UBND") is None
+    True
+    """
+    for index, char in enumerate(text):
+        if char in LOOK_ALIKES:
+            name, meant = LOOK_ALIKES[char]
+            return index + 1, char, name, meant
+    return None
+
+
+_MEANT = str.maketrans({char: meant for char, (_, meant) in LOOK_ALIKES.items()})
+
+
+def without_look_alikes(text: str) -> str:
+    """``text`` with each look-alike replaced by the character meant.
+
+    >>> without_look_alikes("BC–UBND")
+    'BC-UBND'
+    """
+    return text.translate(_MEANT)
+
+
 def abbreviation_of(loai: str) -> str | None:
     """The abbreviation a document type's symbol must carry; None when unknown.
 

@@ -20,6 +20,7 @@ from yaml.constructor import SafeConstructor
 
 from baocao.errors import DataError, Finding
 from baocao.formatting import format_number
+from baocao.yaml_syntax import syntax_finding
 
 MAX_FILE_BYTES = 1024 * 1024
 """The largest data file accepted (1 MB).  A report is a few kilobytes; a long table
@@ -59,6 +60,10 @@ class LoadedData:
     files_root: Path | None = None
     """The folder the files the data names (``tep:``) must be in; None: the data
     file's own folder (see :meth:`referenced_file`)."""
+    text_blocks: dict[Path_, tuple[int, int, str]] = field(default_factory=dict)
+    """Texts written over several lines, by path: (line and column where the text
+    itself starts, and "|" for a literal block, which keeps its lines, or ">" for one
+    whose lines YAML joined) — where a pasted body's lines are (:mod:`baocao.body.pasted`)."""
     flow_plain: set[Path_] = field(default_factory=set)
     """Unquoted texts written inside a bracketed list «[A, B]»: the YAML split them at
     a comma, which may have been part of a name (:mod:`baocao.frame.rules` warns)."""
@@ -230,31 +235,12 @@ def parse_yaml(text: str, name: str = "<dữ liệu>") -> LoadedData:
     """
     try:
         tree = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        # An unclosed bracket or quote is reported where the file ends; its opening
-        # is where the clerk has to look.
-        opened = error.context and error.context.startswith(
-            ("while parsing a flow", "while scanning a quoted")
-        )
-        mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
-        last = error.problem_mark or mark
-        mixed = _word_quote_closing(text, last.line) if last else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        mixed = _word_quote_closing(text, mark.line) if mark else None
         if mixed is not None:
             raise DataError([replace(mixed, file=name)]) from None
-        raise DataError(
-            [
-                Finding(
-                    "yaml-cu-phap",
-                    f"lỗi cú pháp YAML: {_yaml_problem(error)}; kiểm tra thụt lề, dấu «:» "
-                    "và dấu ngoặc kép ở dòng này",
-                    file=name,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
-        ) from None
-    except yaml.YAMLError as error:
-        raise DataError([Finding("yaml-cu-phap", f"lỗi YAML: {error}", file=name)]) from None
+        raise DataError([syntax_finding(error, text, name)]) from None
     loaded = LoadedData(data=None, file=name)
     if tree is None:
         return loaded
@@ -374,6 +360,7 @@ class _Walker:
                     self.loaded.flow_plain.add((*path, index))
                 items.append(self.value(item, (*path, index)))
             return items
+        self._note_text_block(node, path)
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
@@ -394,6 +381,19 @@ class _Walker:
         if isinstance(value, str):
             self._check_text(node, value)
         return value
+
+    def _note_text_block(self, node: yaml.Node, path: Path_) -> None:
+        """Where a text written over several lines starts (see :attr:`LoadedData.text_blocks`)."""
+        if not isinstance(node, yaml.ScalarNode) or node.start_mark.line == node.end_mark.line:
+            return
+        if node.style == "|":
+            first = node.start_mark.line + 1  # the line after the «|» header
+            content = next((n for n in range(first, len(self._lines)) if self._lines[n].strip()), first)
+            indent = len(self._lines[content]) - len(self._lines[content].lstrip(" ")) if content < len(
+                self._lines) else 0
+            self.loaded.text_blocks[path] = (first + 1, indent + 1, "|")
+        else:
+            self.loaded.text_blocks[path] = (*_mark(node), ">")
 
     def _check_text(self, node: yaml.ScalarNode, value: str) -> None:
         """What a clerk typed by mistake that would be printed, or dropped, silently."""
@@ -420,10 +420,20 @@ class _Walker:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        previous: yaml.Node | None = None
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 self._refuse(key_node, "yaml-bi-danh", _NO_ALIAS)
                 continue
+            if node.flow_style and _split_decimal(previous, key_node, value_node):
+                assert previous is not None
+                whole, part = previous.value, key_node.value
+                self._refuse(previous, "dau-phay-thap-phan",
+                             f"«{whole},{part}»: trong nhóm «{{…}}» dấu phẩy ngăn các mục, nên YAML tách "
+                             f"số này thành «{whole}» và một khóa «{part}»; số thập phân trong tệp dữ liệu "
+                             f"viết bằng dấu chấm: {whole}.{part}")
+                continue
+            previous = value_node
             key = str(self._scalar(key_node))
             if key in out:
                 self._refuse(key_node, "yaml-khoa-lap", f"khóa «{key}» bị lặp lại; xóa một trong hai dòng")
@@ -436,6 +446,13 @@ class _Walker:
     def _refuse(self, node: yaml.Node, code: str, message: str) -> None:
         line, column = _mark(node)
         self.problems.append(Finding(code, message, file=self.loaded.file, line=line, column=column))
+
+
+def _split_decimal(previous: yaml.Node | None, key: yaml.Node, value: yaml.Node) -> bool:
+    """``{ty_le: 2,33}``: a whole number, then a key of digits with no value."""
+    return (isinstance(previous, yaml.ScalarNode) and previous.tag == "tag:yaml.org,2002:int"
+            and isinstance(key, yaml.ScalarNode) and not key.style and key.value.isdigit()
+            and isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null")
 
 
 def _odd_number(constructor: SafeConstructor, node: yaml.ScalarNode) -> str:
@@ -454,26 +471,6 @@ def _odd_number(constructor: SafeConstructor, node: yaml.ScalarNode) -> str:
 
 def _mark(node: yaml.Node) -> Location:
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or error.context or "không đọc được"
-    translations = {
-        "found duplicate key": "khóa bị lặp lại",
-        "mapping values are not allowed here": "dấu «:» không hợp lệ ở đây",
-        "could not find expected ':'": "thiếu dấu «:»",
-        "found character '\\t' that cannot start any token": "có ký tự Tab; hãy dùng dấu cách",
-        "found undefined alias": "bí danh chưa định nghĩa",
-        "expected <block end>, but found": "thụt lề không khớp",
-        "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
-        "found unexpected end of stream": "tệp kết thúc bất ngờ",
-        "expected ',' or ']'": "danh sách «[…]» chưa đóng bằng «]»",
-        "expected ',' or '}'": "bảng «{…}» chưa đóng bằng «}»",
-    }
-    for english, vietnamese in translations.items():
-        if english in problem:
-            return vietnamese
-    return problem
 
 
 def _os_message(error: OSError) -> str:

@@ -162,21 +162,9 @@ def read_sheet(
     """
     aliases = {normalize_header(name): key for key, names in columns.items() for name in names}
     rows, sheet_name = _rows(path, display, sheet)
-    header_row, found = _find_header(rows, aliases, required)
+    header_row, found, nearest = _find_header(rows, aliases, required)
     if header_row is None:
-        seen = [str(v) for _, values in rows[:HEADER_SEARCH_ROWS] for v in values if v not in (None, "")]
-        wanted = ", ".join(f"«{columns[key][0]}»" for key in required)
-        raise DataError(
-            [
-                Finding(
-                    "bang-thieu-cot",
-                    f"không tìm thấy dòng tiêu đề có đủ các cột {wanted}"
-                    + (f" trong trang «{sheet_name}»" if sheet_name else "")
-                    + (f"; các ô tiêu đề đọc được: {', '.join(seen[:12])}" if seen else ""),
-                    file=display,
-                )
-            ]
-        )
+        raise DataError([_missing_columns(rows, columns, required, nearest, display, sheet_name)])
     out = Sheet(file=display, sheet=sheet_name, header_row=header_row, columns=found)
     for number, values in rows:
         if number <= header_row:
@@ -196,6 +184,25 @@ def read_rows(path: Path, *, display: str, sheet: str | None) -> tuple[Rows, str
     (None for a .csv), within the same bounds as :func:`read_sheet` — for a caller whose
     columns are named by the sheet itself."""
     return _rows(path, display, sheet)
+
+
+def _missing_columns(
+    rows: list[tuple[int, list[object]]], columns: Mapping[str, Sequence[str]], required: Sequence[str],
+    nearest: tuple[int, dict[str, int]] | None, display: str, sheet_name: str | None,
+) -> Finding:
+    """No header has every required column: name those the nearest header lacks."""
+    where = f" trong trang «{sheet_name}»" if sheet_name else ""
+    if nearest is not None:
+        row, found = nearest
+        missing = [key for key in required if key not in found]
+        names = "; ".join(f"«{columns[key][0]}» (tên cột có thể là: {', '.join(columns[key][:4])})"
+                          for key in missing)
+        return Finding("bang-thieu-cot", f"dòng tiêu đề{where} thiếu cột {names}; hãy đặt lại tên cột "
+                       "cho đúng một trong các tên trên", file=display, line=row)
+    seen = [str(v) for _, values in rows[:HEADER_SEARCH_ROWS] for v in values if v not in (None, "")]
+    wanted = ", ".join(f"«{columns[key][0]}»" for key in required)
+    return Finding("bang-thieu-cot", f"không tìm thấy dòng tiêu đề có các cột {wanted}{where}"
+                   + (f"; các ô tiêu đề đọc được: {', '.join(seen[:12])}" if seen else ""), file=display)
 
 
 def header_names(top: Sequence[object], bottom: Sequence[object]) -> list[str]:
@@ -234,12 +241,16 @@ def _header_text(values: Sequence[object], column: int) -> str:
 
 def _find_header(
     rows: list[tuple[int, list[object]]], aliases: Mapping[str, str], required: Sequence[str]
-) -> tuple[int | None, dict[str, int]]:
-    """The header's last row and the columns found under it.
+) -> tuple[int | None, dict[str, int], tuple[int, dict[str, int]] | None]:
+    """The header's last row and the columns found under it; when none is complete,
+    the reading that found most of the required columns (its row and columns), if it
+    found at least half of them.
 
     Each row is tried as the top of a two-row header, then as a header alone: the
     first reading that finds every required column wins.
     """
+    nearest: tuple[int, dict[str, int]] | None = None
+    most = (len(required) + 1) // 2 - 1
     candidates = rows[:HEADER_SEARCH_ROWS]
     for index, (number, values) in enumerate(candidates):
         if all(_header_text(values, column) == "" for column in range(len(values))):
@@ -255,8 +266,11 @@ def _find_header(
                 if key is not None and key not in found:
                     found[key] = column
             if all(key in found for key in required):
-                return last, found
-    return None, {}
+                return last, found, None
+            count = sum(key in found for key in required)
+            if count > most:
+                most, nearest = count, (last, found)
+    return None, {}, nearest
 
 
 def _rows(path: Path, display: str, sheet: str | None) -> tuple[list[tuple[int, list[object]]], str | None]:

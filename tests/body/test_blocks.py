@@ -11,7 +11,7 @@ from docx import Document
 from pydantic import TypeAdapter, ValidationError
 
 import baocao
-from baocao.body.model import BangDuLieu, NoiDung, total_row
+from baocao.body.model import BangDuLieu, DanhSo, NoiDung, total_row
 from baocao.body.render import column_widths, khoi
 from baocao.errors import DataError
 from baocao.template_data import to_template_data
@@ -174,3 +174,9 @@ def test_one_appendix_in_a_draft_is_phu_luc_with_blank_number_and_date(tmp_path:
 def test_a_document_without_appendices_has_one_section(tmp_path: Path) -> None:
     body = Document(io.BytesIO(document(tmp_path, "noi_dung: [Nội dung.]\n"))).element.body
     assert len(list(body.iter(W + "sectPr"))) == 1
+
+
+def test_a_lettered_paragraph_given_its_label_is_followed_by_the_next_letter() -> None:
+    """«so: "b)"» in «a)» paragraphs (a run broken by a paragraph): the next is «c)»."""
+    xml = str(khoi(to_template_data([DanhSo(danh_so=[{"y": "Hai", "so": "b)"}, "Ba"], kieu="a)")])))
+    assert "b) Hai" in xml and "c) Ba" in xml

@@ -26,6 +26,7 @@ DOCUMENTS = {
     "ke-hoach-157-can-tho-2025": "kh-157-can-tho-2025-thi-dua-chi-tra.md",
     "ke-hoach-160-can-tho-2025": "kh-160-can-tho-2025-giam-sat-giam-ngheo.md",
     "ke-hoach-235-thanh-hoa-2025": "kh-235-thanh-hoa-2025-quan-trac-thuy-san.md",
+    "cong-van-4169-hcm-2025": "cv-4169-hcm-2025-danh-gia-xep-loai.md",
 }
 
 KINDS = {

@@ -224,9 +224,12 @@ def _numbered(items: Sequence[Any], kieu: str) -> Iterator[str]:
     number = 0
     for item in items:
         number += 1
-        if item.so:
-            match = re.match(r"^\(?(\d+)", item.so)
-            number = int(match.group(1)) if match else number
+        if item.so:  # "5." / "(5)" / "e)": the next ones continue from it
+            match = re.match(r"^\(?(\d+)|^([a-zđ])\)", item.so)
+            if match is not None and match[1]:
+                number = int(match[1])
+            elif match is not None and match[2] in VIETNAMESE_LETTERS:
+                number = VIETNAMESE_LETTERS.index(match[2]) + 1
         automatic = {"1.": f"{number}.", "(1)": f"({number})"}.get(kieu) or f"{to_letter(number)})"
         label = item.so or automatic
         yield _paragraph(STYLES["so"], f"{label} {item.y}")

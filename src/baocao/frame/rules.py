@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from baocao.consistency import CheckContext, Problem, RuleTable
-from baocao.document_types import CONG_VAN, Symbol, abbreviation_of, parse_symbol
+from baocao.document_types import (
+    CONG_VAN,
+    Symbol,
+    abbreviation_of,
+    look_alike,
+    parse_symbol,
+    without_look_alikes,
+)
 from baocao.formatting import format_date
 from baocao.frame.model import NgayBanHanh, VanBanHanhChinh, VanBanTrichDan
 
@@ -54,6 +61,9 @@ _PL3 = "NĐ 30/2020, Phụ lục III"
 RULES = RuleTable(__name__, [
     ("ky-hieu-sai-loai", "error", f"{_PL3}, Mục I",
      "{loai} phải có ký hiệu bắt đầu bằng «{viet_tat}-» (Phụ lục III), «{ky_hieu}» có {co}"),
+    ("ky-hieu-ky-tu-giong", "error", f"{_PL3}, Mục I",
+     "ký hiệu «{ky_hieu}» có {ten} ở vị trí {vi_tri}, trông giống «{dung}» nhưng là ký tự khác (thường do "
+     "Word tự đổi khi gõ); hãy gõ lại bằng «{dung}» trên bàn phím: «{sua}»"),
     ("cong-van-co-ten-loai", "error", f"{_PL3}, Mục I",
      "công văn không có chữ viết tắt tên loại, nhưng «{ky_hieu}» bắt đầu bằng «{co}»; ký hiệu công văn "
      "là «số/cơ quan-đơn vị», ví dụ «12/UBND-VX»"),
@@ -149,6 +159,12 @@ def symbol_matches_type(
 ) -> Iterator[Problem]:
     """The symbol's type abbreviation is the one Phụ lục III gives ``loai`` — for the
     document's own symbol and for every cited one (``ky_hieu`` is the text shown)."""
+    wrong = look_alike(ky_hieu)
+    if wrong is not None:
+        position, _, name, meant = wrong
+        yield RULES.problem("ky-hieu-ky-tu-giong", path, ky_hieu=ky_hieu, ten=name, vi_tri=position,
+                            dung=meant, sua=without_look_alikes(ky_hieu))
+        return  # what the type abbreviation is cannot be told until it is typed again
     wanted = abbreviation_of(loai)
     if symbol is None or wanted is None:
         return  # the form itself is checked by the model; an unlisted type has no rule
