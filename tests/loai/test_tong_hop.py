@@ -200,6 +200,21 @@ def test_a_unit_whose_poor_exceed_its_households_is_located_in_its_own_file(tmp_
     assert out.read_text(encoding="utf-8") == "giữ nguyên\n"  # a failed run keeps the old file
 
 
+def test_a_unit_with_only_published_rates_and_no_total_is_named_at_its_file(tmp_path: Path) -> None:
+    text = (FOLDER / "xa-phong-quang.yaml").read_text(encoding="utf-8")
+    text = text.replace("  tong_so_ho: 1865\n", "", 1)
+    text = text.replace("    so_ho: 96\n", "    so_ho: 96\n    ty_le: 5,15\n", 1)
+    text = text.replace("    so_ho: 88\n", "    so_ho: 88\n    ty_le: 4,72\n", 1)
+    bad = tmp_path / "xa-phong-quang.yaml"
+    bad.write_text(text, encoding="utf-8")
+    assert baocao.load(bad).ket_qua.tong_so_ho is None  # a valid report of its own
+    units = [p for p in COMMUNES if p.name != bad.name] + [bad]
+    code, _, err = roll_up(tmp_path / "tinh.yaml", *units)
+    assert code == 1
+    assert f"{bad}:{_line_of(bad, 'dia_ban:')}: «Xã Phong Quang» không có tổng số hộ dân" in err, err
+    assert "[don-vi-thieu-tong-so-ho]" in err
+
+
 def test_a_unit_whose_table_disagrees_with_its_totals_is_located_in_its_own_file(tmp_path: Path) -> None:
     table = (
         "bieu_tong_hop:\n  dong:\n"

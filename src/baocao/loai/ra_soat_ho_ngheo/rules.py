@@ -37,8 +37,6 @@ RULES = RuleTable(__name__, [
     ("ty-le-lech", "error", _RATES,
      "tỷ lệ {nhom} ghi {ghi} nhưng {so_ho} / {tong} hộ = {tinh}; bỏ dòng tỷ lệ để tính tự động "
      "hoặc sửa số hộ"),
-    ("thieu-nam-truoc", "error", "spec §6.4",
-     "có số tăng/giảm {nhom} nhưng thiếu số hộ năm trước («nam_truoc.so_ho»)"),
     ("tang-giam-lech", "error", "spec §6.4",
      "số tăng/giảm {nhom} ghi {ghi:+d} nhưng {so_ho} − {truoc} = {tinh:+d}"),
     ("ty-le-bien-dong-lon", "warning", "spec §6.4",
@@ -88,7 +86,7 @@ def check_ra_soat_ho_ngheo(report: BaoCaoRaSoatHoNgheo, context: CheckContext) -
     """Every rule of this report type."""
     tinh = compute(report)
     ket_qua = report.ket_qua
-    over = list(_within_total(
+    over = [] if ket_qua.tong_so_ho is None else list(_within_total(
         (("ket_qua", "ho_ngheo", "so_ho"), ("ket_qua", "ho_can_ngheo", "so_ho")), "",
         ket_qua.ho_ngheo.so_ho, ket_qua.ho_can_ngheo.so_ho, ket_qua.tong_so_ho,
     ))
@@ -115,7 +113,7 @@ def _targets_judgeable(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Iterato
         nhom = key.removeprefix("ho_")
         chi_so: ChiSo = getattr(tinh, key)
         needs = (
-            (f"giam_ho_{nhom}", f"giảm {label}", "số hộ", chi_so.nam_truoc_so_ho),
+            (f"giam_ho_{nhom}", f"giảm {label}", "số hộ", chi_so.tang_giam),
             (f"giam_ty_le_{nhom}", f"giảm tỷ lệ {label}", "tỷ lệ (hoặc tổng số hộ)", chi_so.nam_truoc_ty_le),
         )
         for field, what, missing, value in needs:
@@ -193,24 +191,23 @@ def _within_total(
         )
 
 
-def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: int, *,
+def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: int | None, *,
            impossible: bool = False) -> Iterator[Problem]:
     """``impossible``: the counts exceed the total (an error stands), so no warning about
-    the rate's move is added to it."""
-    if nhom.ty_le is not None and abs(nhom.ty_le - tinh.ty_le) > RATE_TOLERANCE:
+    the rate's move is added to it.  Without the total, the stated rate is the published
+    one (nothing to compare it with)."""
+    if total is not None and nhom.ty_le is not None and abs(nhom.ty_le - tinh.ty_le) > RATE_TOLERANCE:
         yield RULES.problem(
             "ty-le-lech", (*path, "ty_le"), nhom=label, ghi=format_percent(nhom.ty_le),
             so_ho=format_number(nhom.so_ho), tong=format_number(total), tinh=format_percent(tinh.ty_le),
         )
     truoc = nhom.nam_truoc
-    if nhom.tang_giam is not None:
-        if truoc is None or tinh.tang_giam is None:
-            yield RULES.problem("thieu-nam-truoc", (*path, "tang_giam"), nhom=label)
-        elif nhom.tang_giam != tinh.tang_giam:
-            yield RULES.problem(
-                "tang-giam-lech", (*path, "tang_giam"), nhom=label, ghi=nhom.tang_giam,
-                so_ho=format_number(nhom.so_ho), truoc=format_number(truoc.so_ho), tinh=tinh.tang_giam,
-            )
+    # (a change stated without last year's count is the published one: nothing to compare)
+    if nhom.tang_giam is not None and truoc is not None and nhom.tang_giam != tinh.tang_giam:
+        yield RULES.problem(
+            "tang-giam-lech", (*path, "tang_giam"), nhom=label, ghi=nhom.tang_giam,
+            so_ho=format_number(nhom.so_ho), truoc=format_number(truoc.so_ho), tinh=tinh.tang_giam,
+        )
     if truoc is not None and truoc.tong_so_ho is not None and truoc.ty_le is not None:
         assert tinh.nam_truoc_ty_le_tinh is not None
         if abs(truoc.ty_le - tinh.nam_truoc_ty_le_tinh) > RATE_TOLERANCE:

@@ -61,6 +61,9 @@ RULES = RuleTable(__name__, [
     ("don-vi-thieu-cot", "error", _ROLL_UP,
      "«{ten}» không có {cot}, trong khi {so} đơn vị khác có (ví dụ «{vi_du}», {noi_vi_du}); ghi số "
      "này cho mọi đơn vị hoặc bỏ ở mọi đơn vị"),
+    ("don-vi-thieu-tong-so-ho", "error", _ROLL_UP,
+     "«{ten}» không có tổng số hộ dân («ket_qua.tong_so_ho»), chỉ có tỷ lệ đã công bố; biểu tổng hợp "
+     "cộng số hộ của các đơn vị nên cần tổng số hộ của từng đơn vị — ghi tổng số hộ vào tệp này"),
     ("chung-co-so-lieu", "error", _ROLL_UP,
      "tệp chung không ghi «{truong}»: số này được tính từ báo cáo của các đơn vị; xóa dòng này"),
     ("chung-sai-loai", "error", _ROLL_UP,
@@ -327,6 +330,10 @@ def tong_hop(chung: LoadedData, units: Sequence[DonVi], *, du_kien: DanhSach | N
         ordered, found = _against_list(units, du_kien, cho_phep_thieu)
         for finding in found:
             (warnings if finding.severity == "warning" else problems).append(finding)
+    problems += [
+        _finding(unit.noi, "don-vi-thieu-tong-so-ho", ten=unit.ten)
+        for unit in ordered if ("tong_so_ho",) not in unit.so
+    ]
     problems += _columns_complete(ordered)
     if problems:
         raise DataError([*problems, *warnings])
