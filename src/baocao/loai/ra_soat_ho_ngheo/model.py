@@ -271,6 +271,7 @@ class KetQua(Block):
         description="Tổng số hộ dân trên địa bàn (bỏ trống nếu có biểu tổng hợp: tính từ biểu). Kết quả "
         "đã công bố không có tổng số hộ: bỏ trống và ghi «ty_le» của hộ nghèo và hộ cận nghèo như đã "
         "công bố (các số cần tổng số hộ — tỷ lệ nghèo đa chiều — không được in)",
+        json_schema_extra={"x-khung-mo": True},  # baocao.skeleton.SHOWN_OPEN: a blank in «baocao new»
     )
     tong_so_khau: PositiveCount | None = Field(
         None,

@@ -16,7 +16,7 @@ from baocao.consistency import CheckContext, Problem, RuleTable
 from baocao.formatting import format_date, format_number, format_percent
 from baocao.frame.rules import earliest_issue_date_of, latest_issue_date
 from baocao.loai.ra_soat_ho_ngheo.figures import BieuTinh, ChiSo, KetQuaTinh, compute
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, NamTruoc, NhomHo, cap_tren
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, DongDonVi, NamTruoc, NhomHo, cap_tren
 
 RATE_TOLERANCE = Decimal("0.01")
 """A stated rate may differ from count ÷ total by this many points (rounding)."""
@@ -252,22 +252,7 @@ def _movement(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str) -> I
 def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Iterator[Problem]:
     """Each unit within its total; section III's counts are the table's totals."""
     assert report.bieu_tong_hop is not None
-    for index, dong in enumerate(report.bieu_tong_hop.dong):
-        where: tuple[str | int, ...] = ("bieu_tong_hop", "dong", index)
-        yield from _within_total(((*where, "ho_ngheo"), (*where, "ho_can_ngheo")), f"«{dong.ten}»: ",
-                                 dong.ho_ngheo, dong.ho_can_ngheo, dong.tong_so_ho)
-        for count, persons, field, label in (
-            (dong.ho_ngheo, dong.khau_ngheo, "khau_ngheo", "hộ nghèo"),
-            (dong.ho_can_ngheo, dong.khau_can_ngheo, "khau_can_ngheo", "hộ cận nghèo"),
-        ):
-            yield from _at_least(persons, count, (*where, field), f"«{dong.ten}»: ", label)
-        if dong.so_khau is not None and dong.khau_ngheo is not None and dong.khau_can_ngheo is not None:
-            if dong.khau_ngheo + dong.khau_can_ngheo > dong.so_khau:
-                yield RULES.problem(
-                    "khau-vuot-tong", (*where, "khau_can_ngheo"), don_vi=f"«{dong.ten}»: ",
-                    ngheo=format_number(dong.khau_ngheo), can_ngheo=format_number(dong.khau_can_ngheo),
-                    tong=format_number(dong.so_khau),
-                )
+    yield from check_rows(report.bieu_tong_hop.dong, ("bieu_tong_hop", "dong"))
     ket_qua, sums = report.ket_qua, bieu.tong.so
     stated: list[tuple[tuple[str | int, ...], int | None, int | None]] = [
         (("ket_qua", "tong_so_ho"), ket_qua.tong_so_ho, sums.tong_so_ho),
@@ -290,6 +275,27 @@ def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Ite
             yield RULES.problem("khong-khop-bieu", path, ghi=format_number(given), tong=format_number(total))
     if not ket_qua.co_bieu_kem_theo:
         yield RULES.problem("phu-luc-khong-dan-chieu", ("ket_qua", "co_bieu_kem_theo"))
+
+
+def check_rows(rows: list[DongDonVi], where_rows: tuple[str | int, ...]) -> Iterator[Problem]:
+    """Each row of a summary table within its own total (households, persons), at
+    ``where_rows + (index, field)`` — the report's table, or a sheet of a roll-up."""
+    for index, dong in enumerate(rows):
+        where: tuple[str | int, ...] = (*where_rows, index)
+        yield from _within_total(((*where, "ho_ngheo"), (*where, "ho_can_ngheo")), f"«{dong.ten}»: ",
+                                 dong.ho_ngheo, dong.ho_can_ngheo, dong.tong_so_ho)
+        for count, persons, field, label in (
+            (dong.ho_ngheo, dong.khau_ngheo, "khau_ngheo", "hộ nghèo"),
+            (dong.ho_can_ngheo, dong.khau_can_ngheo, "khau_can_ngheo", "hộ cận nghèo"),
+        ):
+            yield from _at_least(persons, count, (*where, field), f"«{dong.ten}»: ", label)
+        if dong.so_khau is not None and dong.khau_ngheo is not None and dong.khau_can_ngheo is not None:
+            if dong.khau_ngheo + dong.khau_can_ngheo > dong.so_khau:
+                yield RULES.problem(
+                    "khau-vuot-tong", (*where, "khau_can_ngheo"), don_vi=f"«{dong.ten}»: ",
+                    ngheo=format_number(dong.khau_ngheo), can_ngheo=format_number(dong.khau_can_ngheo),
+                    tong=format_number(dong.so_khau),
+                )
 
 
 def _dates(report: BaoCaoRaSoatHoNgheo) -> Iterator[Problem]:
