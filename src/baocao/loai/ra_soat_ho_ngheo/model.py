@@ -127,7 +127,7 @@ def _decimal_comma(value: Any) -> Any:
     return value
 
 
-TyLeCongBo = Annotated[Decimal, BeforeValidator(_decimal_comma), Field(ge=0, le=100)]
+TyLeCongBo = Annotated[Decimal, Field(ge=0, le=100), BeforeValidator(_decimal_comma)]
 """A rate (%) as published: «0,59» or 0.59; its decimals are printed as written."""
 
 
