@@ -250,9 +250,11 @@ class WarmPool:
         self._stop(slot)
         profile = self.directory / f"profile-{slot}"
         if not profile.exists() and self.cache is not None and self.cache.is_dir():
-            with contextlib.suppress(OSError):
+            try:
                 shutil.copytree(self.cache, profile, ignore=_NOT_COPIED)
                 self._file(slot, "cached").touch()
+            except OSError:  # LibreOffice creates its profile itself, as without a cache
+                shutil.rmtree(profile, ignore_errors=True)
         script = Path(__file__).with_name("uno_server.py")
         env = {**os.environ, "PYTHONPATH": str(self.directory / "lib")}
         env.pop("PYTHONHOME", None)
