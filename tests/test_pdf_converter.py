@@ -155,6 +155,32 @@ def test_batch_pdf_starts_a_warm_pool_and_leaves_nothing_running(tmp_path: Path,
     assert left == []
 
 
+
+def test_a_batch_smaller_than_the_workers_starts_one_libreoffice_a_file(
+        tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-j 4 on one file: one worker, so one LibreOffice, not four starting for nothing."""
+    import io
+
+    from baocao import cli
+
+    sizes: list[int | None] = []
+    create = WarmPool.create.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[WarmPool], size: int | None = None, **options: float) -> WarmPool | None:
+        sizes.append(size)
+        made: WarmPool | None = create(cls, size, **options)
+        return made
+
+    monkeypatch.setattr(WarmPool, "create", classmethod(spy))
+    jobs = variants(tmp_path, 1)
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.main(["batch", str(jobs[0].data), "-o", str(tmp_path / "out"), "--pdf", "-j", "4"],
+                      stdout=out, stderr=err)
+    assert status == 0, err.getvalue()
+    assert sizes == [1]
+    assert "xã số 1" in pdf_words(jobs[0].output.with_suffix(".pdf"))
+
+
 def _office_processes() -> list[tuple[int, str]]:
     found = []
     for entry in Path("/proc").iterdir():

@@ -12,8 +12,8 @@ for each, is tests/data/nd30/phu-luc-vi-van-ban-di.csv.
 
 A draft keeps the number and the date empty (``null``): ND30 Điều 15 fills them
 after signing, and Phụ lục VI Phần I mục III.1.g has the system fill fields 4, 6,
-10 and 13.1 itself.  The recipients' identifiers (13.1, the codes of Quyết định
-20/2020/QĐ-TTg) are not in the report's data: ``null``.  Fields about the file
+10 and 13.1 itself.  The recipients' electronic identifiers (13.1) are not in the
+report's data: ``null``.  Fields about the file
 (hồ sơ: 1, 2), the note (11), urgency (14: the decree gives no code list), copies
 issued (15) and the reply deadline (16) are not the drafter's to give: left out.
 """
