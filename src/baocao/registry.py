@@ -24,7 +24,7 @@ import signal
 import threading
 import typing
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata, resources
@@ -37,6 +37,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta, nodes
 from pydantic_core import PydanticUndefined
 
+from baocao.body.model import PhuLuc
 from baocao.consistency import CheckContext, Problem
 from baocao.engine import Filter, make_environment
 from baocao.errors import PluginError, TemplateError
@@ -53,6 +54,8 @@ ChecksHook = Callable[[Any, CheckContext], Iterable[Problem]]
 PrepareHook = Callable[[Any, Path], None]
 """Called with the loaded data (:class:`baocao.loading.LoadedData`) and the data
 file's folder before validation: reads the files the data refers to."""
+AppendicesHook = Callable[[Any], Sequence[PhuLuc]]
+"""Called with the validated report: the appendices computed from its data."""
 
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -86,6 +89,10 @@ class ReportType:
     (``python -m baocao.templates_build``); None for a template made another way."""
     cong_van: bool = False
     """Laid out as a công văn: no tên loại, "V/v …" under the number."""
+    appendices: AppendicesHook | None = None
+    """Appendices computed from the data (the poverty report's summary table), printed
+    after the signature before the data's own ``phu_luc`` and numbered with them, by the
+    same filter (:func:`baocao.body.render.phu_luc`)."""
 
     def __post_init__(self) -> None:
         if self.context_keys is None:

@@ -262,7 +262,13 @@ class Dong(Block):
     """A row: its cells, maybe bold or italic as a whole."""
 
     cac_o: list[Cell] = Field(description="Các ô của dòng")
-    dam: bool = Field(False, description="In đậm cả dòng (dòng nhóm «I», «II», dòng tổng)")
+    dam: bool | None = Field(
+        None,
+        description=(
+            "In đậm cả dòng (dòng nhóm «I», «II»); mặc định: dòng tiêu đề và dòng tổng in đậm, "
+            "dòng dữ liệu không; «false» ở dòng tiêu đề để in thường (dòng mã cột A, B, 1, 2 …)"
+        ),
+    )
     nghieng: bool = Field(False, description="In nghiêng cả dòng")
 
 
@@ -544,6 +550,13 @@ class PhuLuc(Block):
     """An appendix (phụ lục), printed after the signature on pages of its own."""
 
     ten: Text = Field(description="Tên phụ lục, in hoa đậm ở giữa, ví dụ «Đối tượng, địa điểm quan trắc»")
+    nhan: Text | None = Field(
+        None,
+        description=(
+            "Nhãn in đúng như ghi, ví dụ «Phụ lục» hay «PHỤ LỤC SỐ 01»; mặc định «PHỤ LỤC» khi có một "
+            "phụ lục, «PHỤ LỤC I», «PHỤ LỤC II» … khi có nhiều"
+        ),
+    )
     kem_theo: Text | None = Field(
         None,
         description=(

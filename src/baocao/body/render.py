@@ -286,13 +286,14 @@ def _line(text: str, *, size: float, bold: bool = False, italic: bool = False, a
 
 
 def _rule(container: int, length: int) -> str:
-    """A centred short rule: the bottom border of an empty paragraph."""
+    """A centred short rule: the bottom border of an empty paragraph :data:`nd30.RULE_LINE`
+    high, as the frame draws its rules (a clear gap under the text, not an underline)."""
     side = max((container - length) // 2, 0)
     return (f'<w:p><w:pPr><w:pStyle w:val="{STYLE_BLOCK}"/><w:pBdr><w:bottom w:val="single" w:sz="6" '
             f'w:space="1" w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="'
-            f'{nd30.SPACE_AFTER_KEM_THEO.twips}" w:line="40" w:lineRule="exact"/>'
+            f'{nd30.SPACE_AFTER_KEM_THEO.twips}" w:line="{nd30.RULE_LINE.twips}" w:lineRule="exact"/>'
             f'<w:ind w:left="{side}" w:right="{side}" w:firstLine="0"/>'
-            f'<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+            f'<w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>')
 
 
 def _section_end(landscape: bool) -> str:
@@ -395,25 +396,24 @@ def _row(row: Any, cells: list[tuple[int, Any, bool]], columns: list[Any], width
          repeat: bool, cell_size: Any) -> str:
     head = "<w:tblHeader/>" if role == "header" and repeat else ""
     out = [f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>"]
-    bold_row = bool(getattr(row, "dam", False)) or role in ("header", "total")
+    given = getattr(row, "dam", None)
+    bold_row = bool(given) if given is not None else role in ("header", "total")
     italic_row = bool(getattr(row, "nghieng", False))
+    size = float(cell_size.pt)
+    start = f'<w:p><w:pPr><w:pStyle w:val="{STYLES["o"]}"/><w:jc w:val="'
+    mark = f'"/><w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr></w:pPr>'
     for column, cell, continuation in cells:
         span = int(cell.gop_cot)
-        cell_width = sum(widths[column:column + span])
-        props = f'<w:tcW w:w="{cell_width}" w:type="dxa"/>'
+        props = f'<w:tcW w:w="{sum(widths[column:column + span])}" w:type="dxa"/>'
         if span > 1:
             props += f'<w:gridSpan w:val="{span}"/>'
         if int(cell.gop_dong) > 1:
             props += '<w:vMerge/>' if continuation else '<w:vMerge w:val="restart"/>'
-        props += '<w:vAlign w:val="center"/>'
         align = "giua" if role == "header" else (cell.can or columns[column].can)
-        size = float(cell_size.pt)
-        mark = f'<w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr>'
-        bold = bold_row or bool(cell.dam)
-        italic = italic_row or bool(cell.nghieng)
+        bold, italic = bold_row or bool(cell.dam), italic_row or bool(cell.nghieng)
         text = "" if continuation else _runs(_cell_text(cell), size=size, bold=bold, italic=italic)
-        out.append(f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{STYLES["o"]}"/>'
-                   f'<w:jc w:val="{_JC[align]}"/>{mark}</w:pPr>{text}</w:p></w:tc>')
+        out.append(f'<w:tc><w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>{start}{_JC[align]}{mark}'
+                   f"{text}</w:p></w:tc>")
     out.append("</w:tr>")
     return "".join(out)
 

@@ -23,4 +23,5 @@ def report_type() -> ReportType:
         context=context.context,
         checks=check_ra_soat_ho_ngheo,
         prepare=bieu_tong_hop.prepare,
+        appendices=bieu_tong_hop.appendices,
     )
