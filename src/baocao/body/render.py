@@ -255,6 +255,8 @@ def _runs(text: str, *, size: float | None = None, bold: bool = False, italic: b
             props += "<w:i/>"
         if size is not None:
             props += f'<w:sz w:val="{round(size * 2)}"/>'
+        if run.superscript or run.subscript:
+            props += f'<w:vertAlign w:val="{"superscript" if run.superscript else "subscript"}"/>'
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         pieces = run.text.replace("\r\n", "\n").split("\n")
         body = "<w:br/>".join(_t(piece) for piece in pieces)
