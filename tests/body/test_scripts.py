@@ -13,10 +13,10 @@ from lxml import etree
 import baocao
 from baocao.body.pasted import parse_pasted
 from baocao.engine import doan
+from body.test_blocks import BLOCKS, document, xml
 
 from conftest import EXAMPLES
 from docx_reading import W
-from body.test_blocks import BLOCKS, document, xml
 
 NS = {"w": W.strip("{}")}
 
