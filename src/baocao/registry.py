@@ -54,8 +54,9 @@ ChecksHook = Callable[[Any, CheckContext], Iterable[Problem]]
 PrepareHook = Callable[[Any, Path], None]
 """Called with the loaded data (:class:`baocao.loading.LoadedData`) and the data
 file's folder before validation: reads the files the data refers to."""
-AppendicesHook = Callable[[Any], Sequence[PhuLuc]]
-"""Called with the validated report: the appendices computed from its data."""
+AppendicesHook = Callable[[Any, Mapping[str, Any]], Sequence[PhuLuc]]
+"""Called with the validated report and what its context hook returned (empty without
+one), so derived figures are not derived twice: the appendices computed from its data."""
 
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

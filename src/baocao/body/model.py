@@ -173,6 +173,10 @@ class NgatTrang(Block):
 
 Align = Literal["trai", "giua", "phai", "deu"]
 
+MAX_TABLE_ROWS = 60_000
+"""The most data rows of a table: the poverty report's summary table, built from a
+spreadsheet, holds up to 50,000 units with their group subtotals and totals."""
+
 _WIDTH = re.compile(r"^\s*(?P<so>\d+(?:[.,]\d+)?)\s*(?P<don_vi>cm|mm)?\s*$")
 
 
@@ -291,7 +295,7 @@ class BangDuLieu(Block):
     dau: list[Row] | None = Field(
         None, description="Các dòng tiêu đề khi có ô gộp (mặc định: một dòng tên các cột)"
     )
-    dong: list[Row] = Field(min_length=1, max_length=5000, description="Các dòng dữ liệu")
+    dong: list[Row] = Field(min_length=1, max_length=MAX_TABLE_ROWS, description="Các dòng dữ liệu")
     tong: bool | Row | None = Field(
         None,
         description=(

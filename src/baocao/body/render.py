@@ -245,7 +245,19 @@ def _paragraph(style: str, text: str, *, marker: str | None = None, properties: 
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{properties}</w:pPr>{runs}{_runs(text)}</w:p>'
 
 
+_PLAIN = re.compile(r"[^*^~\\\n\r\t{}%<>&\"']*")
+"""A text with nothing to parse or escape (most table cells: names, figures)."""
+
+
 def _runs(text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> str:
+    if _PLAIN.fullmatch(text):
+        if not text:
+            return ""
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        if size is not None:
+            props += f'<w:sz w:val="{round(size * 2)}"/>'
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
     out = []
     for run in parse_emphasis(str(text)):
         props = ""
@@ -359,15 +371,6 @@ def _layout(rows: Sequence[Any], width: int) -> list[list[tuple[int, Any, bool]]
     return layout
 
 
-def _cell_text(cell: Any) -> str:
-    value = cell.o
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return format_number(value)
-
-
 def _table(table: Any, width: int, cell_size: Any) -> str:
     columns = list(table.cot)
     widths = column_widths(columns, width)
@@ -381,9 +384,10 @@ def _table(table: Any, width: int, cell_size: Any) -> str:
         sections.append(([total], "total"))
     grid_xml = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     rows_xml = []
+    numbers: dict[Any, str] = {}
     for rows, role in sections:
         for row, cells in zip(rows, _layout(rows, len(columns)), strict=True):
-            rows_xml.append(_row(row, cells, columns, widths, role, table.lap_tieu_de, cell_size))
+            rows_xml.append(_row(row, cells, columns, widths, role, table.lap_tieu_de, cell_size, numbers))
     borders = "".join(
         f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -395,7 +399,9 @@ def _table(table: Any, width: int, cell_size: Any) -> str:
 
 
 def _row(row: Any, cells: list[tuple[int, Any, bool]], columns: list[Any], widths: list[int], role: str,
-         repeat: bool, cell_size: Any) -> str:
+         repeat: bool, cell_size: Any, numbers: dict[Any, str]) -> str:
+    """One ``w:tr``; ``numbers`` caches the printed form of the table's numbers (a large
+    table repeats its small counts), by type and digits."""
     head = "<w:tblHeader/>" if role == "header" and repeat else ""
     out = [f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>"]
     given = getattr(row, "dam", None)
@@ -412,8 +418,16 @@ def _row(row: Any, cells: list[tuple[int, Any, bool]], columns: list[Any], width
         if int(cell.gop_dong) > 1:
             props += '<w:vMerge/>' if continuation else '<w:vMerge w:val="restart"/>'
         align = "giua" if role == "header" else (cell.can or columns[column].can)
-        bold, italic = bold_row or bool(cell.dam), italic_row or bool(cell.nghieng)
-        text = "" if continuation else _runs(_cell_text(cell), size=size, bold=bold, italic=italic)
+        text = ""
+        if not continuation:
+            value = cell.o
+            if value is None or isinstance(value, str):
+                printed = value or ""
+            else:
+                key = (type(value), str(value))  # 1 == Decimal("1.0"), printed "1" and "1,0"
+                printed = numbers.get(key) or numbers.setdefault(key, format_number(value))
+            bold, italic = bold_row or bool(cell.dam), italic_row or bool(cell.nghieng)
+            text = _runs(printed, size=size, bold=bold, italic=italic)
         out.append(f'<w:tc><w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>{start}{_JC[align]}{mark}'
                    f"{text}</w:p></w:tc>")
     out.append("</w:tr>")

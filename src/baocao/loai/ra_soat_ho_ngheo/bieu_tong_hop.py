@@ -15,16 +15,18 @@ Three parts, each used at its own step:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from baocao.body.model import Bang, BangDuLieu, Cot, Dong, OBang, PhuLuc
 from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
 from baocao.formatting import format_number, to_roman, upper_vi
 from baocao.loading import LoadedData, Origin
-from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh, compute
+from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, don_vi_truc_thuoc
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
 
@@ -450,6 +452,8 @@ _WIDTHS = {"stt": 600, "ten": 2400, "tong_so_ho": 1150, "so_khau": 1150}
 
 
 def _row(row: DongBieu, keys: list[str], *, bold: bool = False) -> Dong:
+    """A printed row as the body's row (validated: pydantic's ``model_construct`` is
+    slower than its validation)."""
     return Dong(cac_o=[OBang(o=getattr(row, key)) for key in keys], dam=bold or None)
 
 
@@ -489,10 +493,11 @@ def phu_luc(bieu: Bieu, *, nhan: str = "Phụ lục") -> PhuLuc:
     return PhuLuc(nhan=nhan, ten=bieu.tieu_de, ngang=True, noi_dung=[Bang(bang=table)])
 
 
-def appendices(report: BaoCaoRaSoatHoNgheo) -> list[PhuLuc]:
+def appendices(report: BaoCaoRaSoatHoNgheo, context: Mapping[str, Any]) -> list[PhuLuc]:
     """The report's computed appendix (:attr:`baocao.registry.ReportType.appendices`): the
-    summary table, first among the appendices; none without a table."""
-    bieu = bieu_context(report, compute(report))
-    if bieu is None:
+    summary table (``bieu`` of the type's context), first among the appendices; none
+    without a table."""
+    bieu = context.get("bieu")
+    if not isinstance(bieu, Bieu):
         return []
     return [phu_luc(bieu, nhan="Phụ lục I" if report.phu_luc else "Phụ lục")]
