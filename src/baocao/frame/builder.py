@@ -37,6 +37,8 @@ from docx.text.paragraph import Paragraph
 
 from baocao import nd30
 from baocao.docx_package import normalize_package
+from baocao.frame.context import KINH_GUI_LABEL
+from baocao.text_metrics import text_width
 from baocao.wordml import borders, element, run_properties, text_element
 
 FONT = nd30.FONT
@@ -322,6 +324,10 @@ def _add_kinh_gui(document: DocxDocument) -> None:
     block("if khung.kinh_gui|length == 1")
     single = document.add_paragraph(style=STYLE_BLOCK)
     _kinh_gui_indent(single, nd30.KINH_GUI_INDENT)
+    # a recipient that wraps continues under its own first letter, not under «Kính gửi»
+    label = round(text_width(KINH_GUI_LABEL, float(nd30.KINH_GUI.frame.pt)))
+    single.paragraph_format.left_indent = Twips(nd30.KINH_GUI_INDENT.twips + label)
+    single.paragraph_format.first_line_indent = Twips(-label)
     _run(single, "Kính gửi: {{ khung.kinh_gui[0] }}", size=nd30.KINH_GUI.frame)
     block("elif khung.kinh_gui")
     heading = document.add_paragraph(style=STYLE_BLOCK)
@@ -330,6 +336,9 @@ def _add_kinh_gui(document: DocxDocument) -> None:
     block("for noi in khung.kinh_gui")
     item = document.add_paragraph(style=STYLE_BLOCK)
     _kinh_gui_indent(item, nd30.KINH_GUI_ITEMS, space_before=Pt(0))
+    dash = round(text_width("- ", float(nd30.KINH_GUI.frame.pt)))  # a wrapped item hangs under its text
+    item.paragraph_format.left_indent = Twips(nd30.KINH_GUI_ITEMS.twips + dash)
+    item.paragraph_format.first_line_indent = Twips(-dash)
     _run(item, "- {{ noi }}{{ '.' if loop.last else ';' }}", size=nd30.KINH_GUI.frame)
     block("endfor")
     block("endif")

@@ -24,8 +24,10 @@ DATE_LINE_WIDTH = nd30.HEADER_COLUMNS[1].twips - 2 * nd30.CELL_MARGIN.twips
 """The width the place and date line has at the frame's size: the header's right column
 less cell margins (at the smaller size it may use the margins too)."""
 
-BLANK_NUMBER = " " * 6
-"""What a draft prints where the number will be written: "Số:      /BC-UBND"."""
+BLANK_NUMBER = " " * 8
+"""What a draft prints where the number will be written: "Số:        /BC-UBND" — room for
+four digits at 13 pt (a space is half a digit wide): a city's People's Committee issues
+numbers such as «2628/QĐ-UBND» (measured on the PDF: tests/test_pdf_room.py)."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,7 @@ def frame_context(document: VanBanHanhChinh, computed: Sequence[PhuLuc] = ()) ->
         chuc_vu=[upper_vi(line) for line in document.nguoi_ky.dong_chuc_vu()],
         ho_ten=document.nguoi_ky.ho_ten,
         kem_theo=format_kem_theo(document),
-        kinh_gui=list(document.kinh_gui),
+        kinh_gui=kinh_gui_lines(document.kinh_gui),
         phu_luc=appendices(document, computed),
         gach_co_quan=rule_length(
             min(
@@ -227,6 +229,36 @@ def frame_context(document: VanBanHanhChinh, computed: Sequence[PhuLuc] = ()) ->
             nd30.RULE_TRICH_YEU_LENGTHS,
         ),
     )
+
+
+KINH_GUI_LABEL = "Kính gửi: "
+NO_BREAK_SPACE = "\u00a0"
+
+
+def kinh_gui_lines(recipients: list[str]) -> list[str]:
+    """The «Kính gửi:» recipients as printed: one that wraps keeps its last two words
+    together (a no-break space), so the next line never holds a word alone — the last
+    word of «Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu».
+
+    >>> kinh_gui_lines(["Sở Tài chính"])
+    ['Sở Tài chính']
+    >>> long = "Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn tỉnh Bà Rịa - Vũng Tàu"
+    >>> kinh_gui_lines([long])[0][-8:]
+    'Vũng\xa0Tàu'
+    """
+    size = nd30.KINH_GUI.frame.pt
+    if len(recipients) == 1:
+        room = nd30.TEXT_WIDTH.twips - nd30.KINH_GUI_INDENT.twips - text_width(KINH_GUI_LABEL, size)
+        return [_keep_last_words(recipients[0], room, size)]
+    room = nd30.TEXT_WIDTH.twips - nd30.KINH_GUI_ITEMS.twips - text_width("- ", size)
+    return [_keep_last_words(recipient, room, size) for recipient in recipients]
+
+
+def _keep_last_words(text: str, room: float, size: float) -> str:
+    head, _, last = text.rstrip().rpartition(" ")
+    if not head or " " not in head or text_width(text + ";", size) <= room:
+        return text
+    return f"{head}{NO_BREAK_SPACE}{last}"
 
 
 def place_date_size(line: str) -> int:
