@@ -88,6 +88,21 @@ def parse_emphasis(text: str) -> list[Run]:
     return _merge(runs)
 
 
+def literal(text: str) -> str:
+    r"""``text`` with its markers escaped: printed as it is, whatever it holds (names read
+    from a spreadsheet, titles a program computed).
+
+    >>> print(literal("Thôn 5*, Km^2^ ~ 3"))
+    Thôn 5\*, Km\^2\^ \~ 3
+    >>> print(plain_text(literal(r"a*b* và **c** \* ^d^")))
+    a*b* và **c** \* ^d^
+    """
+    return _ESCAPABLE.sub(r"\\\1", text)
+
+
+_ESCAPABLE = re.compile(r"([*^~])")
+
+
 def plain_text(text: str) -> str:
     """The text without its markers, as a reader sees it.
 

@@ -188,3 +188,12 @@ def test_the_table_is_the_first_appendix_when_the_data_has_its_own(tmp_path: Pat
     assert texts[second + 1] == "DANH SÁCH HỘ THOÁT NGHÈO"
     assert first < texts.index("Hộ ông Nguyễn Văn A thôn Khuổi Cuồng.") > second > first
     assert len(document.findall(".//w:sectPr", NS)) == 3  # the body, then one section per appendix
+
+
+def test_a_unit_name_prints_as_written_not_as_markup(tmp_path: Path) -> None:
+    path = _data_file(tmp_path, "Xã Nông Thượng", "Xã *Nông* Thượng^2^")
+    table = _summary_table(baocao.render(baocao.load(path)))
+    cell = next(c for c in table.iter(W + "tc") if "Nông" in _text(c))
+    assert _text(cell) == "Xã *Nông* Thượng^2^"
+    assert not any(r.find("w:rPr/w:i", NS) is not None or r.find("w:rPr/w:vertAlign", NS) is not None
+                   for r in cell.iter(W + "r"))

@@ -28,6 +28,7 @@ from baocao.formatting import format_number, to_roman, upper_vi
 from baocao.loading import LoadedData, Origin
 from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, don_vi_truc_thuoc
+from baocao.markup import literal
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
 
 RULES = RuleTable(__name__, [
@@ -453,8 +454,10 @@ _WIDTHS = {"stt": 600, "ten": 2400, "tong_so_ho": 1150, "so_khau": 1150}
 
 def _row(row: DongBieu, keys: list[str], *, bold: bool = False) -> Dong:
     """A printed row as the body's row (validated: pydantic's ``model_construct`` is
-    slower than its validation)."""
-    return Dong(cac_o=[OBang(o=getattr(row, key)) for key in keys], dam=bold or None)
+    slower than its validation); a unit's name prints as the sheet has it (``literal``:
+    a «*» or «^» in it is not markup)."""
+    cells = [OBang(o=literal(row.ten) if key == "ten" else getattr(row, key)) for key in keys]
+    return Dong(cac_o=cells, dam=bold or None)
 
 
 def phu_luc(bieu: Bieu, *, nhan: str = "Phụ lục") -> PhuLuc:
@@ -474,7 +477,7 @@ def phu_luc(bieu: Bieu, *, nhan: str = "Phụ lục") -> PhuLuc:
     for index, key in enumerate(keys):
         group = groups.get(key)
         if group is None:
-            title = "STT" if key == "stt" else bieu.ten_cot_don_vi if key == "ten" else _TITLES[key]
+            title = "STT" if key == "stt" else literal(bieu.ten_cot_don_vi) if key == "ten" else _TITLES[key]
             first.append(OBang(o=title, gop_dong=2))
         elif index == 0 or groups.get(keys[index - 1]) != group:
             first.append(OBang(o=group, gop_cot=sum(1 for k in keys if groups.get(k) == group)))
@@ -490,7 +493,7 @@ def phu_luc(bieu: Bieu, *, nhan: str = "Phụ lục") -> PhuLuc:
     table = BangDuLieu(
         don_vi_tinh="hộ, %", cot=columns, dau=[Dong(cac_o=first), Dong(cac_o=second), codes], dong=rows
     )
-    return PhuLuc(nhan=nhan, ten=bieu.tieu_de, ngang=True, noi_dung=[Bang(bang=table)])
+    return PhuLuc(nhan=nhan, ten=literal(bieu.tieu_de), ngang=True, noi_dung=[Bang(bang=table)])
 
 
 def appendices(report: BaoCaoRaSoatHoNgheo, context: Mapping[str, Any]) -> list[PhuLuc]:
