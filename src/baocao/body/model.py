@@ -274,6 +274,10 @@ class Dong(Block):
         ),
     )
     nghieng: bool = Field(False, description="In nghiêng cả dòng")
+    co_chu: int | None = Field(
+        None, ge=8, le=14,
+        description="Cỡ chữ của dòng (pt), ví dụ 10 cho dòng mã cột; mặc định cỡ chữ của bảng",
+    )
 
 
 def _dong(value: object) -> object:

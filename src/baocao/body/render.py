@@ -54,6 +54,10 @@ MARKERS = {1: "-", 2: "+", 3: ""}
 LANDSCAPE_TEXT_WIDTH = nd30.LANDSCAPE_TEXT_WIDTH.twips
 """The text width of a landscape page (twips)."""
 
+APPENDIX_CELL_MARGIN = 57
+"""The left and right cell margins of an appendix's tables (twips, 1 mm; Word's default is
+1,9 mm): dense tables of figures keep their room for the figures."""
+
 LANDSCAPE_COLUMNS = 8
 """A table with this many columns or more turns its appendix's page (unless told)."""
 
@@ -84,7 +88,7 @@ def phu_luc(appendices: Any) -> Markup:
         out.append(_line(upper_vi(item.ten), size=nd30.TEN_PHU_LUC.frame.pt, bold=True))
         out.append(_line(item.kem_theo, size=nd30.NOI_DUNG.frame.pt, italic=True))
         out.append(_rule(width, nd30.RULE_PHU_LUC.twips))
-        out.extend(_Writer(width, nd30.BANG_PHU_LUC).blocks(item.noi_dung))
+        out.extend(_Writer(width, nd30.BANG_PHU_LUC, APPENDIX_CELL_MARGIN).blocks(item.noi_dung))
         out.append(_section_end(landscape))
     return Markup("".join(out))
 
@@ -107,9 +111,10 @@ def needs_landscape(tables: Iterable[Any], *, width: int = nd30.TEXT_WIDTH.twips
 class _Writer:
     """Writes blocks; keeps the numbering of each level."""
 
-    def __init__(self, width: int, cell_size: Any) -> None:
+    def __init__(self, width: int, cell_size: Any, cell_margin: int | None = None) -> None:
         self.width = width
         self.cell_size = cell_size
+        self.cell_margin = cell_margin
 
     def blocks(self, blocks: Iterable[Any], parent: str = "") -> Iterator[str]:
         counters: dict[str, int] = {}
@@ -139,7 +144,7 @@ class _Writer:
         if table.don_vi_tinh:
             yield _line(f"Đơn vị tính: {table.don_vi_tinh}", size=float(self.cell_size.pt), italic=True,
                         align="right")
-        yield _table(table, self.width, self.cell_size)
+        yield _table(table, self.width, self.cell_size, self.cell_margin)
         yield _line("", size=float(self.cell_size.pt))  # Word merges two tables with nothing between
 
 
@@ -371,7 +376,7 @@ def _layout(rows: Sequence[Any], width: int) -> list[list[tuple[int, Any, bool]]
     return layout
 
 
-def _table(table: Any, width: int, cell_size: Any) -> str:
+def _table(table: Any, width: int, cell_size: Any, cell_margin: int | None = None) -> str:
     columns = list(table.cot)
     widths = column_widths(columns, width)
     header = list(table.dau) if table.dau is not None else [
@@ -388,12 +393,14 @@ def _table(table: Any, width: int, cell_size: Any) -> str:
     for rows, role in sections:
         for row, cells in zip(rows, _layout(rows, len(columns)), strict=True):
             rows_xml.append(_row(row, cells, columns, widths, role, table.lap_tieu_de, cell_size, numbers))
+    margins = (f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" '
+               'w:type="dxa"/></w:tblCellMar>' if cell_margin is not None else "")
     borders = "".join(
         f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>{margins}'
             f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>{grid_xml}</w:tblGrid>'
             f'{"".join(rows_xml)}</w:tbl>')
 
@@ -407,7 +414,7 @@ def _row(row: Any, cells: list[tuple[int, Any, bool]], columns: list[Any], width
     given = getattr(row, "dam", None)
     bold_row = bool(given) if given is not None else role in ("header", "total")
     italic_row = bool(getattr(row, "nghieng", False))
-    size = float(cell_size.pt)
+    size = float(getattr(row, "co_chu", None) or cell_size.pt)
     start = f'<w:p><w:pPr><w:pStyle w:val="{STYLES["o"]}"/><w:jc w:val="'
     mark = f'"/><w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr></w:pPr>'
     for column, cell, continuation in cells:

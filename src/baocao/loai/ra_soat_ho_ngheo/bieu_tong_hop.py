@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from baocao import nd30
 from baocao.body.model import Bang, BangDuLieu, Cot, Dong, OBang, PhuLuc
 from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
@@ -483,7 +484,8 @@ def phu_luc(bieu: Bieu, *, nhan: str = "Phụ lục") -> PhuLuc:
             first.append(OBang(o=group, gop_cot=sum(1 for k in keys if groups.get(k) == group)))
         if group is not None:
             second.append(OBang(o=_TITLES[key]))
-    codes = Dong(cac_o=[OBang(o=bieu.ma_cot[key]) for key in keys], dam=False, nghieng=True)
+    codes = Dong(cac_o=[OBang(o=bieu.ma_cot[key]) for key in keys], dam=False, nghieng=True,
+                 co_chu=round(nd30.MA_COT.pt))
     rows: list[Dong] = []
     for nhom in bieu.nhom:
         if nhom.tong is not None:
