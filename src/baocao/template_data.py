@@ -5,7 +5,9 @@ the values it is given carry no behaviour: strings, numbers, dates, tuples and
 read-only :class:`Record` mappings.  A pydantic model would hand it ``parse_raw``
 and ``parse_file`` (a pickle load, a file read); a dataclass its methods.  Here a
 model becomes the record of its fields, a dataclass the record of its fields and
-public properties, computed once.
+public properties, computed once.  A model with a ``template_data()`` method is what
+that returns, made plain in turn (a table cell with nothing of its own but its value is
+the value).
 
 >>> import datetime as dt
 >>> from pydantic import BaseModel
@@ -90,6 +92,9 @@ def to_template_data(value: Any, where: str = "") -> Any:
     if isinstance(value, Record):
         return value
     if isinstance(value, BaseModel):
+        own = getattr(type(value), "template_data", None)
+        if own is not None:  # the model says what it stands for (a table's plain cell: its value)
+            return to_template_data(own(value), where)
         fields = {name: getattr(value, name) for name in type(value).model_fields}
         fields.update({name: getattr(value, name) for name in type(value).model_computed_fields})
         return _record(fields, where)

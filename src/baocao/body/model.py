@@ -254,6 +254,14 @@ class OBang(Block):
             return self.o
         return format_number(self.o)
 
+    def template_data(self) -> object:
+        """What a template (and the body's filters) see of the cell: a plain one — no merge,
+        emphasis or alignment of its own — is its value, any other the record of its fields
+        (a large table is mostly plain cells: one value each instead of a record)."""
+        if self.gop_cot == 1 and self.gop_dong == 1 and not (self.dam or self.nghieng) and self.can is None:
+            return self.o
+        return {name: getattr(self, name) for name in type(self).model_fields}
+
 
 def _o(value: object) -> object:
     return value if isinstance(value, dict | OBang) else {"o": value}
@@ -347,9 +355,14 @@ class BangDuLieu(Block):
                 )
 
 
+PLAIN_CELLS = (str, int, Decimal, type(None))
+"""The types of a plain cell in a table's template data (:meth:`OBang.template_data`):
+its value, spanning one column and one row."""
+
+
 def number_of(cell: Any) -> Decimal | None:
-    """The number a cell (:class:`OBang` or its template data) holds, if any."""
-    value = cell.o
+    """The number a cell (:class:`OBang`, its template data or a plain value) holds, if any."""
+    value = cell if isinstance(cell, PLAIN_CELLS) else cell.o
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         return Decimal(value)
     return None
@@ -362,7 +375,7 @@ def column_sums(table: Any) -> list[Decimal | None]:
     for placed in grid(list(table.dong), len(table.cot)):
         for column, cell in placed:
             value = number_of(cell)
-            if value is not None and cell.gop_cot == 1:
+            if value is not None and (isinstance(cell, PLAIN_CELLS) or cell.gop_cot == 1):
                 sums[column] = (sums[column] or Decimal(0)) + value
     return sums
 
@@ -384,31 +397,38 @@ def total_row(table: Any) -> Any:
     return Dong(cac_o=cells, dam=True)
 
 
-def grid(rows: list[Dong], width: int, *, first_row: int = 1) -> list[list[tuple[int, OBang]]]:
+def grid(rows: list[Any], width: int, *, first_row: int = 1) -> list[list[tuple[int, Any]]]:
     """Each row's cells with the grid column each starts at, honouring the cells that
     rows above span into (``gop_dong``); a row that does not fill ``width`` columns
-    exactly is an error naming it (``first_row`` is the number of the first)."""
-    covered: dict[tuple[int, int], bool] = {}
-    placed_rows: list[list[tuple[int, OBang]]] = []
+    exactly is an error naming it (``first_row`` is the number of the first).  The rows
+    are :class:`Dong` or their template data, whose plain cells are values."""
+    covered: dict[int, set[int]] = {}  # row index -> the grid columns cells above span into
+    placed_rows: list[list[tuple[int, Any]]] = []
+    count = len(rows)
     for r, row in enumerate(rows):
+        taken = covered.pop(r, None)
         column = 0
-        placed: list[tuple[int, OBang]] = []
+        placed: list[tuple[int, Any]] = []
         for cell in row.cac_o:
-            while covered.get((r, column)):
-                column += 1
+            if taken:
+                while column in taken:
+                    column += 1
             placed.append((column, cell))
-            if cell.gop_dong > len(rows) - r:
-                raise _at(RULES.error("bang-gop-qua", gop=cell.gop_dong, dong=first_row + r,
-                                      con=len(rows) - r), r)
-            for dr in range(1, cell.gop_dong):
-                for dc in range(cell.gop_cot):
-                    covered[(r + dr, column + dc)] = True
+            if isinstance(cell, PLAIN_CELLS):
+                column += 1
+                continue
+            span = cell.gop_dong
+            if span > 1:
+                if span > count - r:
+                    raise _at(RULES.error("bang-gop-qua", gop=span, dong=first_row + r, con=count - r), r)
+                for dr in range(1, span):
+                    covered.setdefault(r + dr, set()).update(range(column, column + cell.gop_cot))
             column += cell.gop_cot
-        while covered.get((r, column)):
-            column += 1
-        taken = column
-        if taken != width:
-            raise _at(RULES.error("bang-le-o", dong=first_row + r, co=taken, so_cot=width), r)
+        if taken:
+            while column in taken:
+                column += 1
+        if column != width:
+            raise _at(RULES.error("bang-le-o", dong=first_row + r, co=column, so_cot=width), r)
         placed_rows.append(placed)
     return placed_rows
 

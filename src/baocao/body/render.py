@@ -7,7 +7,7 @@ escaped on the way in — XML specials, and the ``{_{`` that docxtpl would turn 
 ``{{`` after rendering — so data always prints literally.
 
 The blocks arrive as template data (:class:`baocao.template_data.Record`, read by
-attribute) made from :mod:`baocao.body.model`.  Paragraphs take the frame's styles
+attribute; a plain table cell is its value) made from :mod:`baocao.body.model`.  Paragraphs take the frame's styles
 (:data:`STYLES`: the builder defines them with the decree's sizes, a clerk may restyle
 them in Word); tables get their widths, merges, header rows repeated on every page
 (``w:tblHeader``) and rows kept whole (``w:cantSplit``).
@@ -29,7 +29,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from baocao import nd30
-from baocao.body.model import grid, parse_width, total_row
+from baocao.body.model import PLAIN_CELLS, grid, parse_width, total_row
 from baocao.formatting import VIETNAMESE_LETTERS, format_number, to_letter, to_roman, upper_vi
 from baocao.markup import parse_emphasis
 
@@ -367,12 +367,16 @@ def _layout(rows: Sequence[Any], width: int) -> list[list[tuple[int, Any, bool]]
     continuing: dict[int, list[tuple[int, Any]]] = {}
     for r, row in enumerate(placed):
         for column, cell in row:
-            for dr in range(1, cell.gop_dong):
-                continuing.setdefault(r + dr, []).append((column, cell))
+            if not isinstance(cell, PLAIN_CELLS):
+                for dr in range(1, cell.gop_dong):
+                    continuing.setdefault(r + dr, []).append((column, cell))
     layout = []
     for r, row in enumerate(placed):
-        cells = [(c, cell, False) for c, cell in row] + [(c, cell, True) for c, cell in continuing.get(r, [])]
-        layout.append(sorted(cells, key=lambda item: item[0]))
+        cells = [(c, cell, False) for c, cell in row]
+        if r in continuing:
+            cells += [(c, cell, True) for c, cell in continuing[r]]
+            cells.sort(key=lambda item: item[0])
+        layout.append(cells)
     return layout
 
 
@@ -418,22 +422,24 @@ def _row(row: Any, cells: list[tuple[int, Any, bool]], columns: list[Any], width
     start = f'<w:p><w:pPr><w:pStyle w:val="{STYLES["o"]}"/><w:jc w:val="'
     mark = f'"/><w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr></w:pPr>'
     for column, cell, continuation in cells:
-        span = int(cell.gop_cot)
-        props = f'<w:tcW w:w="{sum(widths[column:column + span])}" w:type="dxa"/>'
+        if isinstance(cell, PLAIN_CELLS):  # a plain cell's template data is its value
+            value, span, down, own_align, bold, italic = cell, 1, 1, None, bold_row, italic_row
+        else:
+            value, span, down, own_align = cell.o, int(cell.gop_cot), int(cell.gop_dong), cell.can
+            bold, italic = bold_row or bool(cell.dam), italic_row or bool(cell.nghieng)
+        props = f'<w:tcW w:w="{widths[column] if span == 1 else sum(widths[column:column + span])}" w:type="dxa"/>'
         if span > 1:
             props += f'<w:gridSpan w:val="{span}"/>'
-        if int(cell.gop_dong) > 1:
+        if down > 1:
             props += '<w:vMerge/>' if continuation else '<w:vMerge w:val="restart"/>'
-        align = "giua" if role == "header" else (cell.can or columns[column].can)
+        align = "giua" if role == "header" else (own_align or columns[column].can)
         text = ""
         if not continuation:
-            value = cell.o
             if value is None or isinstance(value, str):
                 printed = value or ""
             else:
                 key = (type(value), str(value))  # 1 == Decimal("1.0"), printed "1" and "1,0"
                 printed = numbers.get(key) or numbers.setdefault(key, format_number(value))
-            bold, italic = bold_row or bool(cell.dam), italic_row or bool(cell.nghieng)
             text = _runs(printed, size=size, bold=bold, italic=italic)
         out.append(f'<w:tc><w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>{start}{_JC[align]}{mark}'
                    f"{text}</w:p></w:tc>")
