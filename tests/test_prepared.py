@@ -157,3 +157,45 @@ def test_another_template_gets_another_cache_entry(tmp_path: Path) -> None:
     _cached(tmp_path, template)
     _cached(tmp_path, other)
     assert len(list(tmp_path.glob("__baocao_prepared_*.json"))) == 2
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _table_xml(grid: int, rows: list[list[int]]) -> str:
+    """A body with one table: ``grid`` columns, each row its cells' spans."""
+    cols = "".join('<w:gridCol w:w="1000"/>' for _ in range(grid))
+    body = "".join(
+        "<w:tr>" + "".join(
+            f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p/></w:tc>' if span > 1
+            else "<w:tc><w:p/></w:tc>" for span in row) + "</w:tr>"
+        for row in rows)
+    return f"<w:body {_W}><w:tbl><w:tblGrid>{cols}</w:tblGrid>{body}</w:tbl></w:body>"
+
+
+@pytest.mark.parametrize("grid, rows", [
+    (3, [[1, 1, 1], [2, 1]]),  # the grid fits: nothing to mend
+    (2, [[1, 1, 1], [1, 1]]),  # a row with more cells than the grid: columns added
+    (4, [[1, 1], [2, 1]]),  # fewer columns used than the grid has: columns dropped
+])
+def test_the_table_pass_mends_grids_as_docxtpl_does(grid: int, rows: list[list[int]]) -> None:
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    template = default_registry().get("bao-cao").template_bytes()
+    ours = PreparedTemplate(template, make_environment())._doc
+    theirs = DocxTemplate(io.BytesIO(template))
+    xml = _table_xml(grid, rows)
+    assert etree.tostring(ours.fix_tables(xml)) == etree.tostring(theirs.fix_tables(xml))
+
+
+@pytest.mark.parametrize("text", ["một dòng", "hai\ndòng", "tab\there", "trang\fmới", "chuông\a"])
+def test_the_listing_pass_rewrites_as_docxtpl_does(text: str) -> None:
+    from docxtpl import DocxTemplate
+
+    template = default_registry().get("bao-cao").template_bytes()
+    ours = PreparedTemplate(template, make_environment())._doc
+    theirs = DocxTemplate(io.BytesIO(template))
+    xml = f'<?xml version="1.0"?>\n<w:body {_W}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body>'
+    assert ours.resolve_listing(xml) == theirs.resolve_listing(xml)
+    assert (ours.resolve_listing(xml) == xml) == (text == "một dòng")

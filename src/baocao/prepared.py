@@ -102,11 +102,52 @@ def bytecode_cache() -> BytecodeCache | None:
         return None
 
 
+_LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
+"""What docxtpl's ``resolve_listing`` rewrites (inside a paragraph's ``w:t``), and only that."""
+
+
+class _Template(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template with two of its per-render passes skipped when they would change
+    nothing — the same result, but a large table no longer pays a regex per run and an
+    ElementPath search per cell."""
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl's pass, unless no paragraph holds a tab, newline, bell or form feed (the
+        body's filters write their own ``w:br``; a field's newline still needs it)."""
+        start = xml.find("<w:p")
+        if start < 0 or all(xml.find(char, start) < 0 for char in _LISTING_CHARACTERS):
+            return xml
+        result: str = super().resolve_listing(xml)
+        return result
+
+    def fix_tables(self, xml: str) -> Any:
+        """docxtpl's pass (which adds or drops ``w:gridCol`` where a table's rows hold more or
+        fewer cells than its grid), parsing only once when every table's grid fits already."""
+        tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+        w = "{" + tree.nsmap["w"] + "}"
+        tc, tc_pr, span_tag = w + "tc", w + "tcPr", w + "gridSpan"
+        for table in tree.iter(w + "tbl"):
+            grid = table.find(w + "tblGrid")
+            columns = len(grid.findall(w + "gridCol"))
+            most_cells = most_spanned = 0
+            for row in table.iter(w + "tr"):
+                cells = spanned = 0
+                for cell in row.iterchildren(tc):
+                    cells += 1
+                    props = next(cell.iterchildren(tc_pr), None)
+                    span = None if props is None else next(props.iterchildren(span_tag), None)
+                    spanned += 1 if span is None else int(span.get(w + "val"))
+                most_cells, most_spanned = max(most_cells, cells), max(most_spanned, spanned)
+            if most_cells > columns or most_spanned < columns:
+                return super().fix_tables(xml)  # a grid to mend: docxtpl's own way
+        return tree
+
+
 class PreparedTemplate:
     """A template ready to render again and again in one process (not thread-safe)."""
 
     def __init__(self, template: bytes, env: Environment, *, cache: BytecodeCache | None = None) -> None:
-        self._doc = doc = DocxTemplate(io.BytesIO(template))
+        self._doc = doc = _Template(io.BytesIO(template))
         doc.init_docx()
         self._env = _CompiledOnce(env, cache)
         self._core_part = doc.docx.part.package._core_properties_part  # created if missing, as docxtpl does

@@ -7,10 +7,10 @@ escaped on the way in — XML specials, and the ``{_{`` that docxtpl would turn 
 ``{{`` after rendering — so data always prints literally.
 
 The blocks arrive as template data (:class:`baocao.template_data.Record`, read by
-attribute; a plain table cell is its value) made from :mod:`baocao.body.model`.  Paragraphs take the frame's styles
-(:data:`STYLES`: the builder defines them with the decree's sizes, a clerk may restyle
-them in Word); tables get their widths, merges, header rows repeated on every page
-(``w:tblHeader``) and rows kept whole (``w:cantSplit``).
+attribute; a plain table cell is its value) made from :mod:`baocao.body.model`.
+Paragraphs take the frame's styles (:data:`STYLES`: the builder defines them with the
+decree's sizes, a clerk may restyle them in Word); tables get their widths, merges,
+header rows repeated on every page (``w:tblHeader``) and rows kept whole (``w:cantSplit``).
 
 >>> from baocao.template_data import to_template_data
 >>> from baocao.body.model import Khoan
@@ -427,7 +427,8 @@ def _row(row: Any, cells: list[tuple[int, Any, bool]], columns: list[Any], width
         else:
             value, span, down, own_align = cell.o, int(cell.gop_cot), int(cell.gop_dong), cell.can
             bold, italic = bold_row or bool(cell.dam), italic_row or bool(cell.nghieng)
-        props = f'<w:tcW w:w="{widths[column] if span == 1 else sum(widths[column:column + span])}" w:type="dxa"/>'
+        wide = widths[column] if span == 1 else sum(widths[column:column + span])
+        props = f'<w:tcW w:w="{wide}" w:type="dxa"/>'
         if span > 1:
             props += f'<w:gridSpan w:val="{span}"/>'
         if down > 1:
