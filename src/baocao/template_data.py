@@ -99,12 +99,7 @@ def to_template_data(value: Any, where: str = "") -> Any:
         fields.update({name: getattr(value, name) for name in type(value).model_computed_fields})
         return _record(fields, where)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
-        for klass in reversed(type(value).__mro__):
-            for name, member in vars(klass).items():
-                if isinstance(member, property) and not name.startswith("_"):
-                    fields[name] = getattr(value, name)
-        return _record(fields, where)
+        return _record({name: getattr(value, name) for name in _dataclass_names(type(value))}, where)
     if isinstance(value, Mapping):
         return _record(value, where)
     if isinstance(value, list | tuple):
@@ -113,10 +108,28 @@ def to_template_data(value: Any, where: str = "") -> Any:
                     f"bản ghi), không nhận «{type(value).__name__}»")
 
 
+def _dataclass_names(klass: type) -> tuple[str, ...]:
+    """A dataclass's fields, then its public properties (base classes' first), found once per class."""
+    names = _NAMES.get(klass)
+    if names is None:
+        found = {field.name: None for field in dataclasses.fields(klass)}
+        for base in reversed(klass.__mro__):
+            for name, member in vars(base).items():
+                if isinstance(member, property) and not name.startswith("_"):
+                    found[name] = None
+        names = _NAMES[klass] = tuple(found)
+    return names
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _record(values: Mapping[Any, Any], where: str) -> Record:
     plain = {}
     for key, item in values.items():
         if not isinstance(key, str):
             raise TypeError(f"{where or 'ngữ cảnh'}: khóa của dữ liệu mẫu phải là chữ, không phải {key!r}")
         plain[key] = to_template_data(item, f"{where}.{key}" if where else key)
-    return Record(plain)
+    record = Record.__new__(Record)  # the dict is the record's own: no copy
+    object.__setattr__(record, "_values", plain)
+    return record
