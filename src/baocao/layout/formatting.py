@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .ooxml import Element, attr, containing, on_off, w
+from .ooxml import Element, attr, containing, on_off, remembered, w
 
 #: Word's own fallbacks when nothing in the file sets a value.
 FALLBACK_FONT = "Times New Roman"
@@ -93,6 +93,7 @@ class StyleResolver:
         self._theme = _theme_fonts(theme_element)
         self._run_formats: dict[tuple[bytes | None, object], RunFormat] = {}
         self._paragraph_formats: dict[tuple[bytes | None, object], ParaFormat] = {}
+        self._chains: dict[tuple[str | None, str], list[Element]] = {}
 
     @classmethod
     def for_document(cls, document: object) -> StyleResolver:
@@ -108,7 +109,15 @@ class StyleResolver:
     # -- style chains ---------------------------------------------------------
 
     def _chain(self, style_id: str | None, kind: str) -> list[Element]:
-        """The style and its ``basedOn`` ancestors, strongest first."""
+        """The style and its ``basedOn`` ancestors, strongest first (read once per style:
+        the styles are read once, when the resolver is made)."""
+        key = (style_id, kind)
+        chain = self._chains.get(key)
+        if chain is None:
+            chain = self._chains[key] = self._read_chain(style_id, kind)
+        return chain
+
+    def _read_chain(self, style_id: str | None, kind: str) -> list[Element]:
         style = self._styles.get(style_id) if style_id else None
         if style is None and kind != "character":
             style = self._default.get(kind)
@@ -168,7 +177,17 @@ class StyleResolver:
         What decides it is the run's own ``w:rPr`` (which names its character style),
         the paragraph's style and the containing table's style: runs alike in those
         share one result (a decree of 1,000 runs has a few dozen such kinds).
+        Inside :func:`~baocao.layout.ooxml.memoised`, each run's is also remembered.
         """
+        by_run = remembered((self, "run_format"))
+        if by_run is None:
+            return self._run_format(run)
+        found = by_run.get(run)
+        if found is None:
+            found = by_run[run] = self._run_format(run)
+        return found
+
+    def _run_format(self, run: Element) -> RunFormat:
         rpr = run.find(w("rPr"))
         key = (None if rpr is None else etree.tostring(rpr, with_tail=False), self._context_key(run))
         found = self._run_formats.get(key)
@@ -181,6 +200,16 @@ class StyleResolver:
         paragraph = containing(run, "p")
         if paragraph is None:
             return None
+        by_paragraph = remembered((self, "context_key"))
+        if by_paragraph is None:
+            return self._paragraph_key(paragraph)
+        found = by_paragraph.get(paragraph)
+        if found is None:
+            found = by_paragraph[paragraph] = self._paragraph_key(paragraph)
+        return found
+
+    @staticmethod
+    def _paragraph_key(paragraph: Element) -> tuple[str | None, ...]:
         ppr = paragraph.find(w("pPr"))
         style_id = attr(ppr.find(w("pStyle")), "val") if ppr is not None else None
         table = containing(paragraph, "tbl")
@@ -189,7 +218,7 @@ class StyleResolver:
         return (style_id, attr(table.find(f"{w('tblPr')}/{w('tblStyle')}"), "val"))
 
     def _resolve_run(self, run: Element) -> RunFormat:
-        levels = self._run_levels(run)
+        levels = _children(self._run_levels(run))
         size = _first(_child_attr(levels, "sz", "val"))
         return RunFormat(
             font=self._font(levels, "ascii"),
@@ -205,7 +234,17 @@ class StyleResolver:
 
     def paragraph_format(self, paragraph: Element) -> ParaFormat:
         """Effective formatting of one ``w:p``, memoised on its ``w:pPr`` (which names
-        its style) and the containing table's style."""
+        its style) and the containing table's style (inside
+        :func:`~baocao.layout.ooxml.memoised`, each paragraph's is also remembered)."""
+        by_paragraph = remembered((self, "paragraph_format"))
+        if by_paragraph is None:
+            return self._paragraph_format(paragraph)
+        found = by_paragraph.get(paragraph)
+        if found is None:
+            found = by_paragraph[paragraph] = self._paragraph_format(paragraph)
+        return found
+
+    def _paragraph_format(self, paragraph: Element) -> ParaFormat:
         ppr = paragraph.find(w("pPr"))
         table = containing(paragraph, "tbl")
         key = (
@@ -218,7 +257,7 @@ class StyleResolver:
         return found
 
     def _resolve_paragraph(self, paragraph: Element) -> ParaFormat:
-        levels = self._paragraph_levels(paragraph, "pPr")
+        levels = _children(self._paragraph_levels(paragraph, "pPr"))
         jc = _first(_child_attr(levels, "jc", "val")) or "left"
         return ParaFormat(
             alignment=_ALIGN.get(jc, jc),
@@ -244,9 +283,9 @@ class StyleResolver:
             return False
         return False
 
-    def _font(self, levels: list[Element], which: str) -> str:
+    def _font(self, levels: list[Children], which: str) -> str:
         for rpr in levels:
-            fonts = rpr.find(w("rFonts"))
+            fonts = rpr.get(_R_FONTS)
             if fonts is None:
                 continue
             theme = attr(fonts, f"{which}Theme")
@@ -258,10 +297,28 @@ class StyleResolver:
         return FALLBACK_FONT
 
 
-def _child_attr(levels: list[Element], child: str, *names: str) -> Iterator[str]:
-    """Values of ``child/@name`` over *levels*, strongest first (first name found)."""
+Children = dict[str, Element]
+"""One formatting level's children by tag (the first of each tag, as ``find`` gives)."""
+
+_R_FONTS, _IND = w("rFonts"), w("ind")
+
+
+def _children(levels: list[Element]) -> list[Children]:
+    """Each level's children by tag, read once for the many attributes resolved from them."""
+    out: list[Children] = []
     for level in levels:
-        element = level.find(w(child))
+        children: Children = {}
+        for child in level:
+            children.setdefault(child.tag, child)
+        out.append(children)
+    return out
+
+
+def _child_attr(levels: list[Children], child: str, *names: str) -> Iterator[str]:
+    """Values of ``child/@name`` over *levels*, strongest first (first name found)."""
+    tag = w(child)
+    for level in levels:
+        element = level.get(tag)
         if element is None:
             continue
         for name in names:
@@ -271,10 +328,10 @@ def _child_attr(levels: list[Element], child: str, *names: str) -> Iterator[str]
                 break
 
 
-def _first_line(levels: list[Element]) -> int:
+def _first_line(levels: list[Children]) -> int:
     """First-line indent from the strongest level that sets one (hanging is negative)."""
     for level in levels:
-        ind = level.find(w("ind"))
+        ind = level.get(_IND)
         if ind is None:
             continue
         hanging = attr(ind, "hanging")
@@ -286,9 +343,10 @@ def _first_line(levels: list[Element]) -> int:
     return 0
 
 
-def _first_bool(levels: list[Element], tag: str) -> bool:
+def _first_bool(levels: list[Children], tag: str) -> bool:
+    clark = w(tag)
     for level in levels:
-        value = on_off(level.find(w(tag)))
+        value = on_off(level.get(clark))
         if value is not None:
             return value
     return False

@@ -1,8 +1,15 @@
-"""Small helpers over WordprocessingML elements (lxml), shared by the layout modules."""
+"""Small helpers over WordprocessingML elements (lxml), shared by the layout modules.
+
+Inside :func:`memoised` (one ``check`` of one document, which changes nothing), the
+runs and the text of each paragraph and run are read once and remembered: the
+recognition and the checks ask for the same ones again and again.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -39,11 +46,60 @@ def on_off(element: Element | None) -> bool | None:
     return value not in ("0", "false", "off", "none")
 
 
+_P, _R, _T, _TAB, _NO_BREAK_HYPHEN = w("p"), w("r"), w("t"), w("tab"), w("noBreakHyphen")
+
+
+class _Memo:
+    """What was read of one unchanging document.  Its keys are the elements
+    themselves: kept alive here, each element keeps its one Python object, so
+    identity stays a valid key for as long as the memo lives."""
+
+    def __init__(self) -> None:
+        self.runs: dict[Element, tuple[Element, ...]] = {}
+        self.run_texts: dict[Element, str] = {}
+        self.paragraph_texts: dict[Element, str] = {}
+        self.tables: dict[object, dict[Any, Any]] = {}
+
+
+_MEMO: ContextVar[_Memo | None] = ContextVar("baocao_layout_memo", default=None)
+
+
+@contextmanager
+def memoised() -> Iterator[None]:
+    """Remember runs and texts until the block ends (the document must not change in it)."""
+    token = _MEMO.set(_Memo())
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def remembered(owner: object) -> dict[Any, Any] | None:
+    """Inside :func:`memoised`, a dict of *owner*'s own to remember results in; else None."""
+    memo = _MEMO.get()
+    if memo is None:
+        return None
+    table = memo.tables.get(owner)
+    if table is None:
+        table = memo.tables[owner] = {}
+    return table
+
+
 def own_runs(paragraph: Element) -> Iterator[Element]:
     """The runs of *paragraph* itself, not those of text boxes nested inside it."""
-    for run in paragraph.iter(w("r")):
-        if _nearest(run, w("p")) is paragraph:
-            yield run
+    memo = _MEMO.get()
+    if memo is None:
+        return iter(_own_runs(paragraph))
+    runs = memo.runs.get(paragraph)
+    if runs is None:
+        runs = memo.runs[paragraph] = _own_runs(paragraph)
+    return iter(runs)
+
+
+def _own_runs(paragraph: Element) -> tuple[Element, ...]:
+    if paragraph.tag == _P and next(paragraph.iterdescendants(_P), None) is None:
+        return tuple(paragraph.iter(_R))  # no paragraph inside: every run is its own
+    return tuple(run for run in paragraph.iter(_R) if _nearest(run, _P) is paragraph)
 
 
 def _nearest(element: Element, tag: str) -> Element | None:
@@ -54,20 +110,37 @@ def _nearest(element: Element, tag: str) -> Element | None:
 
 def run_text(run: Element) -> str:
     """Visible text of one run (text, tabs, non-breaking hyphens)."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _run_text(run)
+    text = memo.run_texts.get(run)
+    if text is None:
+        text = memo.run_texts[run] = _run_text(run)
+    return text
+
+
+def _run_text(run: Element) -> str:
     parts: list[str] = []
     for child in run:
-        if child.tag == w("t"):
+        tag = child.tag
+        if tag == _T:
             parts.append(child.text or "")
-        elif child.tag == w("tab"):
+        elif tag == _TAB:
             parts.append("\t")
-        elif child.tag == w("noBreakHyphen"):
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
     return "".join(parts)
 
 
 def paragraph_text(paragraph: Element) -> str:
     """Visible text of a paragraph, its own runs only."""
-    return "".join(run_text(r) for r in own_runs(paragraph))
+    memo = _MEMO.get()
+    if memo is None:
+        return "".join([_run_text(r) for r in _own_runs(paragraph)])
+    text = memo.paragraph_texts.get(paragraph)
+    if text is None:
+        text = memo.paragraph_texts[paragraph] = "".join([run_text(r) for r in own_runs(paragraph)])
+    return text
 
 
 def containing(element: Element, tag: str) -> Element | None:
