@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from lxml import etree
 
@@ -91,9 +92,12 @@ class StyleResolver:
                 self._rpr_default = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
                 self._ppr_default = defaults.find(f"{w('pPrDefault')}/{w('pPr')}")
         self._theme = _theme_fonts(theme_element)
-        self._run_formats: dict[tuple[bytes | None, object], RunFormat] = {}
-        self._paragraph_formats: dict[tuple[bytes | None, object], ParaFormat] = {}
+        self._run_formats: dict[tuple[RunValues, object], RunFormat] = {}
+        self._paragraph_formats: dict[tuple[ParagraphValues, object], ParaFormat] = {}
         self._chains: dict[tuple[str | None, str], list[Element]] = {}
+        self._context_run_values: dict[object, RunValues] = {}
+        self._context_paragraph_values: dict[object, ParagraphValues] = {}
+        self._character_style_values: dict[str, RunValues] = {}
 
     @classmethod
     def for_document(cls, document: object) -> StyleResolver:
@@ -188,18 +192,63 @@ class StyleResolver:
         return found
 
     def _run_format(self, run: Element) -> RunFormat:
-        rpr = run.find(w("rPr"))
-        key = (None if rpr is None else etree.tostring(rpr, with_tail=False), self._context_key(run))
+        """What :meth:`_resolve_run` gives, level by level: the values the run's own
+        ``w:rPr`` (and its character style) set, then those its paragraph and table set
+        (read once per paragraph style and table style).  The first are the kind's key:
+        runs whose own values agree, in alike paragraphs, share one result."""
+        paragraph = containing(run, "p")
+        context = None if paragraph is None else self._paragraph_context(paragraph)
+        own = self._own_run_values(run.find(_RPR))
+        key = (own, context)
         found = self._run_formats.get(key)
         if found is None:
-            found = self._run_formats[key] = self._resolve_run(run)
+            inherited = self._context_run_values.get(context)
+            if inherited is None:
+                levels = (self._paragraph_levels(paragraph, "rPr") if paragraph is not None
+                          else [] if self._rpr_default is None else [self._rpr_default])
+                inherited = self._context_run_values[context] = self._run_values(levels)
+            found = self._run_formats[key] = _run_format_of(_merged([own, inherited]))
         return found
 
-    def _context_key(self, run: Element) -> object:
-        """What a run's paragraph and table contribute to its formatting, as a key."""
-        paragraph = containing(run, "p")
-        if paragraph is None:
+    def _own_run_values(self, rpr: Element | None) -> RunValues:
+        """The values a run's ``w:rPr`` and its character style set (None: not set)."""
+        if rpr is None:
+            return _NO_RUN_VALUES
+        children = _children([rpr])[0]
+        own = self._run_probe(children)
+        rstyle = attr(children.get(_R_STYLE), "val")
+        if not rstyle:
+            return own
+        style = self._character_style_values.get(rstyle)
+        if style is None:
+            styles = [found for found in (s.find(_RPR) for s in self._chain(rstyle, "character"))
+                      if found is not None]
+            style = self._character_style_values[rstyle] = self._run_values(styles)
+        return _merged([own, style])
+
+    def _run_values(self, levels: list[Element]) -> RunValues:
+        return _merged([*(self._run_probe(level) for level in _children(levels)), _NO_RUN_VALUES])
+
+    def _run_probe(self, level: Children) -> RunValues:
+        """What one level sets, in the order of :class:`RunFormat` (see :meth:`_resolve_run`)."""
+        fonts = level.get(_R_FONTS)
+        return (self._font_at(fonts, "ascii"), self._font_at(fonts, "hAnsi"), _val(level, _SZ),
+                on_off(level.get(_B)), on_off(level.get(_I)), on_off(level.get(_CAPS)),
+                _val(level, _VERT_ALIGN), _val(level, _SPACING), _val(level, _W))
+
+    def _font_at(self, fonts: Element | None, which: str) -> str | None:
+        """The font one ``w:rFonts`` names (see :meth:`_font`), None when it names none."""
+        if fonts is None:
             return None
+        theme = attr(fonts, f"{which}Theme")
+        if theme:
+            return self._theme.get(theme, FALLBACK_FONT)
+        name = attr(fonts, which)
+        return name if name else None
+
+    def _paragraph_context(self, paragraph: Element) -> tuple[str | None, ...]:
+        """What a paragraph's style and table contribute to its formatting (and its
+        runs'), as a key."""
         by_paragraph = remembered((self, "context_key"))
         if by_paragraph is None:
             return self._paragraph_key(paragraph)
@@ -245,15 +294,22 @@ class StyleResolver:
         return found
 
     def _paragraph_format(self, paragraph: Element) -> ParaFormat:
-        ppr = paragraph.find(w("pPr"))
-        table = containing(paragraph, "tbl")
-        key = (
-            None if ppr is None else etree.tostring(ppr, with_tail=False),
-            None if table is None else (attr(table.find(f"{w('tblPr')}/{w('tblStyle')}"), "val"),),
-        )
+        """What :meth:`_resolve_paragraph` gives: the values its own ``w:pPr`` sets,
+        then those of its style and table (read once per paragraph style and table style)."""
+        ppr = paragraph.find(_PPR)
+        own = _NO_PARAGRAPH_VALUES if ppr is None else _paragraph_probe(_children([ppr])[0])
+        context = self._paragraph_context(paragraph)
+        key = (own, context)
         found = self._paragraph_formats.get(key)
         if found is None:
-            found = self._paragraph_formats[key] = self._resolve_paragraph(paragraph)
+            inherited = self._context_paragraph_values.get(context)
+            if inherited is None:
+                levels = self._paragraph_levels(paragraph, "pPr")
+                if ppr is not None:
+                    levels = levels[1:]  # the paragraph's own, read above
+                inherited = self._context_paragraph_values[context] = _merged(
+                    [*(_paragraph_probe(level) for level in _children(levels)), _NO_PARAGRAPH_VALUES])
+            found = self._paragraph_formats[key] = _paragraph_format_of(_merged([own, inherited]))
         return found
 
     def _resolve_paragraph(self, paragraph: Element) -> ParaFormat:
@@ -300,7 +356,84 @@ class StyleResolver:
 Children = dict[str, Element]
 """One formatting level's children by tag (the first of each tag, as ``find`` gives)."""
 
-_R_FONTS, _IND = w("rFonts"), w("ind")
+_R_FONTS, _IND, _RPR, _PPR, _R_STYLE = w("rFonts"), w("ind"), w("rPr"), w("pPr"), w("rStyle")
+_SZ, _B, _I, _CAPS, _VERT_ALIGN, _SPACING, _W, _JC = (
+    w("sz"), w("b"), w("i"), w("caps"), w("vertAlign"), w("spacing"), w("w"), w("jc"))
+
+RunValues = tuple[str | bool | None, ...]
+"""What one level sets of a run's formatting, None where it sets nothing: fonts (ascii,
+hAnsi), sz, b, i, caps, vertAlign, spacing, w — as :meth:`StyleResolver._resolve_run` reads them."""
+ParagraphValues = tuple[str | int | None, ...]
+"""What one level sets of a paragraph's: jc, the first line, left, before, after, line,
+lineRule, right — as :meth:`StyleResolver._resolve_paragraph` reads them."""
+_NO_RUN_VALUES: RunValues = (None,) * 9
+_NO_PARAGRAPH_VALUES: ParagraphValues = (None,) * 8
+
+
+_Values = TypeVar("_Values", RunValues, ParagraphValues)
+
+
+def _merged(levels: list[_Values]) -> _Values:
+    """Value by value, the strongest level's that is set (levels strongest first)."""
+    if len(levels) == 1:
+        return levels[0]
+    return cast(_Values, tuple(next((value for value in values if value is not None), None)
+                               for values in zip(*levels, strict=True)))
+
+
+def _val(level: Children, tag: str) -> str | None:
+    return attr(level.get(tag), "val")
+
+
+def _first_attr(element: Element | None, *names: str) -> str | None:
+    if element is None:
+        return None
+    for name in names:
+        value = attr(element, name)
+        if value is not None:
+            return value
+    return None
+
+
+def _paragraph_probe(level: Children) -> ParagraphValues:
+    """What one level sets, in the order of :data:`ParagraphValues`."""
+    ind, spacing = level.get(_IND), level.get(_SPACING)
+    first_line = None
+    if ind is not None:
+        hanging, first = attr(ind, "hanging"), attr(ind, "firstLine")
+        first_line = -_int(hanging) if hanging is not None else None if first is None else _int(first)
+    return (_val(level, _JC), first_line, _first_attr(ind, "left", "start"),
+            _first_attr(spacing, "before"), _first_attr(spacing, "after"),
+            _first_attr(spacing, "line"), _first_attr(spacing, "lineRule"),
+            _first_attr(ind, "right", "end"))
+
+
+def _run_format_of(values: RunValues) -> RunFormat:
+    font, hansi, size, bold, italic, caps, vert_align, spacing, scale = values
+    return RunFormat(
+        font=str(font) if font is not None else FALLBACK_FONT,
+        font_hansi=str(hansi) if hansi is not None else FALLBACK_FONT,
+        size=(int(size) if isinstance(size, str) and size.isdigit() else FALLBACK_HALF_POINTS) / 2,
+        bold=bool(bold), italic=bool(italic), caps=bool(caps),
+        vert_align=str(vert_align or "baseline"),
+        spacing=_int(None if spacing is None else str(spacing)),
+        scale=_int(None if scale is None else str(scale), 100),
+    )
+
+
+def _paragraph_format_of(values: ParagraphValues) -> ParaFormat:
+    jc, first_line, left, before, after, line, line_rule, right = values
+    alignment = str(jc or "left")
+    return ParaFormat(
+        alignment=_ALIGN.get(alignment, alignment),
+        first_line=first_line if isinstance(first_line, int) else 0,
+        left=_int(_str(left)), before=_int(_str(before)), after=_int(_str(after)),
+        line=_int(_str(line), 240), line_rule=str(line_rule or "auto"), right=_int(_str(right)),
+    )
+
+
+def _str(value: str | int | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def _children(levels: list[Element]) -> list[Children]:
