@@ -54,8 +54,10 @@ def test_alike_runs_in_differently_styled_paragraphs_are_kept_apart() -> None:
     assert (plain.size, bold.size, small.size) == (10.0, 10.0, 16.0)
 
 
-@pytest.mark.parametrize("document", sorted((Path(__file__).parent.parent / "data" / "corpus").glob("*.docx")),
-                         ids=lambda p: p.stem)
+CORPUS = Path(__file__).parent.parent / "data" / "corpus"
+
+
+@pytest.mark.parametrize("document", sorted(CORPUS.glob("*.docx")), ids=lambda p: p.stem)
 def test_memoised_formatting_of_real_documents_is_the_formatting_resolved_afresh(document: Path) -> None:
     """Word's own documents (the decree and its appendices: styles based on styles,
     character styles, theme fonts, tables) in the body, headers and footers."""

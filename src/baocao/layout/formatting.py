@@ -21,7 +21,7 @@ from typing import TypeVar, cast
 
 from lxml import etree
 
-from .ooxml import Element, attr, containing, on_off, remembered, w
+from .ooxml import Element, attr, child, containing, grandchild, on_off, remembered, w
 
 #: Word's own fallbacks when nothing in the file sets a value.
 FALLBACK_FONT = "Times New Roman"
@@ -128,26 +128,26 @@ class StyleResolver:
         chain: list[Element] = []
         while style is not None and style not in chain:
             chain.append(style)
-            based = style.find(w("basedOn"))
+            based = child(style, w("basedOn"))
             style = self._styles.get(attr(based, "val") or "") if based is not None else None
         return chain
 
     def _paragraph_levels(self, paragraph: Element, tag: str) -> list[Element]:
         """The ``w:pPr``/``w:rPr`` holders that apply to *paragraph*, strongest first."""
-        ppr = paragraph.find(w("pPr"))
+        ppr = child(paragraph, _PPR)
         levels: list[Element] = []
         if tag == "pPr" and ppr is not None:
             levels.append(ppr)
-        style_id = attr(ppr.find(w("pStyle")), "val") if ppr is not None else None
+        style_id = attr(child(ppr, _P_STYLE), "val") if ppr is not None else None
         for style in self._chain(style_id, "paragraph"):
-            found = style.find(w(tag))
+            found = child(style, w(tag))
             if found is not None:
                 levels.append(found)
         table = containing(paragraph, "tbl")
         if table is not None:
-            tbl_style = table.find(f"{w('tblPr')}/{w('tblStyle')}")
+            tbl_style = grandchild(table, _TBL_PR, _TBL_STYLE)
             for style in self._chain(attr(tbl_style, "val"), "table"):
-                found = style.find(w(tag))
+                found = child(style, w(tag))
                 if found is not None:
                     levels.append(found)
         default = self._rpr_default if tag == "rPr" else self._ppr_default
@@ -156,14 +156,14 @@ class StyleResolver:
         return levels
 
     def _run_levels(self, run: Element) -> list[Element]:
-        rpr = run.find(w("rPr"))
+        rpr = child(run, _RPR)
         levels: list[Element] = []
         if rpr is not None:
             levels.append(rpr)
-            rstyle = attr(rpr.find(w("rStyle")), "val")
+            rstyle = attr(child(rpr, _R_STYLE), "val")
             if rstyle:
                 for style in self._chain(rstyle, "character"):
-                    found = style.find(w("rPr"))
+                    found = child(style, _RPR)
                     if found is not None:
                         levels.append(found)
         paragraph = containing(run, "p")
@@ -198,7 +198,7 @@ class StyleResolver:
         runs whose own values agree, in alike paragraphs, share one result."""
         paragraph = containing(run, "p")
         context = None if paragraph is None else self._paragraph_context(paragraph)
-        own = self._own_run_values(run.find(_RPR))
+        own = self._own_run_values(child(run, _RPR))
         key = (own, context)
         found = self._run_formats.get(key)
         if found is None:
@@ -221,7 +221,7 @@ class StyleResolver:
             return own
         style = self._character_style_values.get(rstyle)
         if style is None:
-            styles = [found for found in (s.find(_RPR) for s in self._chain(rstyle, "character"))
+            styles = [found for found in (child(s, _RPR) for s in self._chain(rstyle, "character"))
                       if found is not None]
             style = self._character_style_values[rstyle] = self._run_values(styles)
         return _merged([own, style])
@@ -259,12 +259,12 @@ class StyleResolver:
 
     @staticmethod
     def _paragraph_key(paragraph: Element) -> tuple[str | None, ...]:
-        ppr = paragraph.find(w("pPr"))
-        style_id = attr(ppr.find(w("pStyle")), "val") if ppr is not None else None
+        ppr = child(paragraph, _PPR)
+        style_id = attr(child(ppr, _P_STYLE), "val") if ppr is not None else None
         table = containing(paragraph, "tbl")
         if table is None:
             return (style_id,)
-        return (style_id, attr(table.find(f"{w('tblPr')}/{w('tblStyle')}"), "val"))
+        return (style_id, attr(grandchild(table, _TBL_PR, _TBL_STYLE), "val"))
 
     def _resolve_run(self, run: Element) -> RunFormat:
         levels = _children(self._run_levels(run))
@@ -296,7 +296,7 @@ class StyleResolver:
     def _paragraph_format(self, paragraph: Element) -> ParaFormat:
         """What :meth:`_resolve_paragraph` gives: the values its own ``w:pPr`` sets,
         then those of its style and table (read once per paragraph style and table style)."""
-        ppr = paragraph.find(_PPR)
+        ppr = child(paragraph, _PPR)
         own = _NO_PARAGRAPH_VALUES if ppr is None else _paragraph_probe(_children([ppr])[0])
         context = self._paragraph_context(paragraph)
         key = (own, context)
@@ -329,11 +329,11 @@ class StyleResolver:
     def bottom_border(self, paragraph: Element) -> bool:
         """Whether the paragraph carries a bottom (or top) border, directly or by style."""
         for ppr in self._paragraph_levels(paragraph, "pPr"):
-            borders = ppr.find(w("pBdr"))
+            borders = child(ppr, w("pBdr"))
             if borders is None:
                 continue
             for side in ("bottom", "top", "between"):
-                edge = borders.find(w(side))
+                edge = child(borders, w(side))
                 if edge is not None and attr(edge, "val") not in ("nil", "none"):
                     return True
             return False
@@ -357,6 +357,7 @@ Children = dict[str, Element]
 """One formatting level's children by tag (the first of each tag, as ``find`` gives)."""
 
 _R_FONTS, _IND, _RPR, _PPR, _R_STYLE = w("rFonts"), w("ind"), w("rPr"), w("pPr"), w("rStyle")
+_P_STYLE, _TBL_PR, _TBL_STYLE, _VAL = w("pStyle"), w("tblPr"), w("tblStyle"), w("val")
 _SZ, _B, _I, _CAPS, _VERT_ALIGN, _SPACING, _W, _JC = (
     w("sz"), w("b"), w("i"), w("caps"), w("vertAlign"), w("spacing"), w("w"), w("jc"))
 
@@ -382,7 +383,9 @@ def _merged(levels: list[_Values]) -> _Values:
 
 
 def _val(level: Children, tag: str) -> str | None:
-    return attr(level.get(tag), "val")
+    """``attr(level.get(tag), "val")``, without the call."""
+    element = level.get(tag)
+    return None if element is None else element.get(_VAL)
 
 
 def _first_attr(element: Element | None, *names: str) -> str | None:
@@ -441,8 +444,8 @@ def _children(levels: list[Element]) -> list[Children]:
     out: list[Children] = []
     for level in levels:
         children: Children = {}
-        for child in level:
-            children.setdefault(child.tag, child)
+        for element in level:
+            children.setdefault(element.tag, element)
         out.append(children)
     return out
 

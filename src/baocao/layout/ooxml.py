@@ -25,16 +25,40 @@ NSMAP = {
 Element = Any  # an lxml element; lxml ships no type information
 
 
+_CLARK: dict[str, str] = {}
+"""The Clark names asked for so far (the tags and attributes the code names)."""
+
+
 def w(tag: str) -> str:
     """Clark name of a ``w:`` tag: ``w("p")`` → ``{…/main}p``."""
-    return f"{{{W_NS}}}{tag}"
+    clark = _CLARK.get(tag)
+    if clark is None:
+        clark = _CLARK[tag] = f"{{{W_NS}}}{tag}"
+    return clark
+
+
+def child(element: Element, tag: str) -> Element | None:
+    """The first child of *element* with the Clark name *tag*: what ``find(tag)`` gives,
+    without lxml's ElementPath machinery (written in Python, several times slower)."""
+    for found in element.iterchildren(tag):
+        return found
+    return None
+
+
+def grandchild(element: Element, tag: str, inner: str) -> Element | None:
+    """What ``find("tag/inner")`` gives: the first *inner* child of a *tag* child."""
+    for middle in element.iterchildren(tag):
+        for found in middle.iterchildren(inner):
+            return found
+    return None
 
 
 def attr(element: Element | None, name: str) -> str | None:
     """The ``w:name`` attribute of *element*, or ``None``."""
     if element is None:
         return None
-    value = element.get(w(name))
+    clark = _CLARK.get(name)
+    value = element.get(w(name) if clark is None else clark)
     return None if value is None else str(value)
 
 
@@ -121,7 +145,7 @@ def run_text(run: Element) -> str:
 
 def _run_text(run: Element) -> str:
     parts: list[str] = []
-    for child in run:
+    for child in run.iterchildren(_T, _TAB, _NO_BREAK_HYPHEN):  # the others (w:rPr …) never read
         tag = child.tag
         if tag == _T:
             parts.append(child.text or "")
@@ -145,4 +169,4 @@ def paragraph_text(paragraph: Element) -> str:
 
 def containing(element: Element, tag: str) -> Element | None:
     """Nearest ancestor of *element* with the ``w:`` *tag*, or ``None``."""
-    return _nearest(element, w(tag))
+    return _nearest(element, _CLARK.get(tag) or w(tag))
