@@ -95,6 +95,43 @@ def test_a_broken_plugin_is_a_warning_naming_it_and_the_rest_work(value: str, ex
     assert "thong-bao" in registry and "ra-soat-ho-ngheo" in registry
 
 
+def test_a_plugin_whose_model_pydantic_cannot_build_is_a_warning_when_it_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """baocao's blocks build their validators when first used (defer_build); a plugin's
+    model is still built when the plugin loads, so a broken one is refused then, as it
+    was when pydantic failed while the plugin's module was imported."""
+    (tmp_path / "baocao_mo_hinh_hong.py").write_text(textwrap.dedent("""\
+        from typing import Literal
+
+        import plugin_fixtures
+        from baocao.plugin import ReportType
+
+
+        class KhongCoLuocDo:
+            pass
+
+
+        class Model(plugin_fixtures.ThongBao):
+            loai: Literal["mo-hinh-hong"] = "mo-hinh-hong"
+            la: KhongCoLuocDo
+
+
+        def report_type():
+            return ReportType(name="mo-hinh-hong", title="Hỏng", model=Model,
+                              template=plugin_fixtures.THONG_BAO.template)
+        """), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    broken = FakeDistribution("baocao-hong", {"mo-hinh-hong": "baocao_mo_hinh_hong:report_type"})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        registry = registry_with(broken, GOOD)
+    [message] = messages(caught)
+    assert message.startswith("bỏ qua loại báo cáo «mo-hinh-hong» của gói «baocao-hong»: "
+                              "PydanticSchemaGenerationError: ")
+    assert "mo-hinh-hong" not in registry and "thong-bao" in registry
+
+
 def test_a_plugin_cannot_take_a_builtin_name() -> None:
     thief = FakeDistribution("baocao-gia", {"ra-soat-ho-ngheo": "plugin_fixtures:ra_soat_ho_ngheo"})
     with warnings.catch_warnings(record=True) as caught:

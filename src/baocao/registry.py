@@ -36,6 +36,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import meta, nodes
+from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from baocao.consistency import CheckContext, Problem
@@ -374,6 +375,8 @@ def _load(found: Iterable[metadata.EntryPoint]) -> list[ReportType]:
                 report_type = loaded if isinstance(loaded, ReportType) else loaded()
                 if not isinstance(report_type, ReportType):
                     raise PluginError(f"«{entry_point.value}» không phải một baocao.ReportType")
+                if package != BUILTIN_PACKAGE:
+                    _build(report_type.model)
             except BaseException as error:  # any failure of third-party code: warn, go on
                 if isinstance(error, KeyboardInterrupt) and pressed:
                     raise
@@ -382,6 +385,14 @@ def _load(found: Iterable[metadata.EntryPoint]) -> list[ReportType]:
                 continue
             types.append(replace(report_type, package=package))
     return types
+
+
+def _build(model: object) -> None:
+    """Build a plugin's model now, as pydantic does when a class is made without
+    ``defer_build`` (baocao's blocks defer it): a model pydantic cannot build is the
+    plugin's failure to load, not a surprise at the first report."""
+    if isinstance(model, type) and issubclass(model, BaseModel) and not model.__pydantic_complete__:
+        model.model_rebuild(raise_errors=False, _parent_namespace_depth=0)
 
 
 def _failure(error: BaseException) -> str:
