@@ -40,7 +40,11 @@ from _tables import print_against_baseline
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bac-kan-2023.yaml"
 FLOOR = "import docxtpl, pydantic, yaml"
-ONE_MODEL = (FLOOR + "\nclass M(pydantic.BaseModel):\n    so: int\n    ten: str\nM.model_validate({'so': 1, 'ten': 'a'})")
+ONE_MODEL = FLOOR + """
+class M(pydantic.BaseModel):
+    so: int
+    ten: str
+M.model_validate({"so": 1, "ten": "a"})"""
 IMPORTS = ("import baocao.cli, baocao.api, baocao.batch, baocao.outputs, baocao.prepared, "
            "baocao.loai.ra_soat_ho_ngheo")
 BASELINE = "python -c pass (baseline)"

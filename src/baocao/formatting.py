@@ -66,7 +66,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
-from functools import lru_cache, partial
+from functools import cache, partial
 from typing import Final, Literal
 
 from baocao.errors import FormatError
@@ -358,7 +358,7 @@ def format_place_date(place: str, d: date | PartialDate) -> str:
 _SCALES: Final = ("", " nghìn", " triệu")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tables(zero_tens: str, four: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Readings of 0..999: (leading group, inner group).
 
