@@ -11,8 +11,9 @@ from baocao.registry import builtin_template
 
 from conftest import BAC_KAN
 
-HEADING = "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO"
-"""A heading of the poverty report's template, replaced by the edits."""
+HEADING = "{{ so.muc['lanh_dao_chi_dao'] }}CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO"
+"""A heading of the poverty report's template (its number computed: sections are
+numbered among those the report has), replaced by the edits."""
 
 
 def edited(old: str, new: str) -> bytes:

@@ -86,11 +86,14 @@ def test_body_spacing_indent_and_rules_are_the_decrees() -> None:
     assert 1.0 in nd30.TIEU_NGU_RULE_RATIO
 
 
-def test_table_geometry_is_mau_1_4() -> None:
-    # §2.3: Mẫu 1.4's header and signature tables, in twips.
+def test_table_geometry_is_the_model_forms() -> None:
+    # §2.3: Mẫu 1.4's header table, in twips; the closing table at the margin, as in every
+    # model form, with Mẫu 1.1's wider Nơi nhận column.
     assert [w.twips for w in nd30.HEADER_COLUMNS] == [3829, 5670]
-    assert [w.twips for w in nd30.CLOSING_COLUMNS] == [2994, 6290]
-    assert nd30.TABLE_INDENT.twips == -199
+    assert nd30.HEADER_INDENT.twips == -199
+    assert [w.twips for w in nd30.CLOSING_COLUMNS] == [3276, nd30.TEXT_WIDTH.twips - 3276]
+    assert nd30.CLOSING_INDENT.twips == 0
+    assert nd30.CLOSING_INDENT.twips + sum(w.twips for w in nd30.CLOSING_COLUMNS) == nd30.TEXT_WIDTH.twips
     assert nd30.TEXT_WIDTH.twips == 11906 - 1984 - 1133
 
 

@@ -238,3 +238,43 @@ def test_a_blank_form_holds_no_number_or_choice_nobody_made(browser: Any, folder
         assert [code for _, code, _ in findings_at(browser, "root.trang_thai")] == ["thieu-truong"]
         # the counts are asked for, not taken as 0
         assert [code for _, code, _ in findings_at(browser, "root.ket_qua")] == ["thieu-truong"]
+
+
+PASTED_BODY = ("I. TÌNH HÌNH THỰC HIỆN\n**1. Kết quả**\nCác xã đã hoàn thành rà soát đúng thời hạn.\n"
+               "- Xã A: 120 hộ;\n+ trong đó 12 hộ mới;\n- Xã B: 98 hộ.")
+
+
+def test_a_body_pasted_into_the_form_prints_as_its_structure(browser: Any, folder: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    with running(folder) as url:
+        open_page(browser, url)
+        if browser.execute_script("return state.loai") != "bao-cao":
+            before = checks(browser)
+            choose(browser, "loai", "bao-cao")
+            checked(browser, before)
+        before = checks(browser)
+        choose(browser, "vi-du", "bao-cao-chung.yaml")
+        click(browser, "mo-vi-du")
+        checked(browser, before)
+        body = '[data-schemapath="root.noi_dung"]'
+        switcher = Select(browser.find_element(By.CSS_SELECTOR, f"{body} select.je-switcher"))
+        switcher.select_by_visible_text("Dán văn bản")
+        area_shown = f"{body} textarea"
+        wait(lambda: browser.find_element(By.CSS_SELECTOR, area_shown).is_displayed(), "the text area")
+        before = checks(browser)
+        area = browser.find_element(By.CSS_SELECTOR, f"{body} textarea")
+        area.clear()
+        area.send_keys(PASTED_BODY)
+        browser.find_element(By.ID, "ten-luu").click()  # JSON Editor takes the value on change
+        checked(browser, before)
+        assert browser.find_element(By.ID, "trang-thai").text.startswith("Hợp lệ")
+        assert browser.execute_script("return state.editor.getValue().noi_dung") == PASTED_BODY
+        click(browser, "tai-docx")
+        document = downloaded(browser, "bao-cao-chung.docx")
+        printed = texts(document.read_bytes())
+        start = printed.index("I. TÌNH HÌNH THỰC HIỆN")
+        assert printed[start:start + 6] == [
+            "I. TÌNH HÌNH THỰC HIỆN", "1. Kết quả", "Các xã đã hoàn thành rà soát đúng thời hạn.",
+            "- Xã A: 120 hộ;", "+ trong đó 12 hộ mới;", "- Xã B: 98 hộ."]

@@ -126,6 +126,15 @@ def test_a_renamed_header_names_only_the_column_it_lost(tmp_path: Path) -> None:
     assert "«Hộ cận nghèo»" not in finding.message
 
 
+def test_notes_under_the_totals_row_are_not_units(tmp_path: Path) -> None:
+    total = ("Tổng cộng", *(sum(row[i] for row in ROWS) for i in (1, 2, 3)))  # type: ignore[misc]
+    notes = [("Ghi chú: số liệu tính đến ngày 15/11/2023", None, None, None),
+             ("Người lập biểu", None, None, None), ("(Ký, ghi rõ họ tên)", None, None, None)]
+    _xlsx(tmp_path / "t.xlsx", ["Đơn vị", "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo"], [*ROWS, total, *notes])
+    report = baocao.load(_data_file(tmp_path, "  tep: t.xlsx\n  trang: Tổng hợp\n"))
+    assert [row.ten for row in report.bieu_tong_hop.dong] == [row[0] for row in ROWS]
+
+
 def test_rows_and_a_file_at_once_are_refused(tmp_path: Path) -> None:
     path = _data_file(tmp_path, "  tep: t.xlsx\n  dong: []\n")
     with pytest.raises(DataError) as caught:

@@ -58,3 +58,11 @@ def test_an_invisible_character_is_named_with_its_position(char: str, named: str
 
 def test_the_example_itself_has_none_of_these() -> None:
     assert baocao.validate(BAC_KAN) == []
+
+
+def test_poor_households_above_the_total_blame_that_count_and_add_no_rate_warning() -> None:
+    findings, line = _findings("    so_ho: 242", "    so_ho: 12420")  # a typo: one digit too many
+    [finding] = [f for f in findings if f.code == "nhom-vuot-tong-so-ho"]
+    assert (finding.path, finding.line) == ("ket_qua.ho_ngheo.so_ho", line)
+    assert "số hộ nghèo (12.420) lớn hơn tổng số hộ (12.299)" in finding.message
+    assert not [f for f in findings if f.code in ("vuot-tong-so-ho", "ty-le-bien-dong-lon")]

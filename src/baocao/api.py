@@ -125,10 +125,23 @@ def inspect(
             return None, [Finding("sai-loai", _wrong_model_message(checked_model.report_type, model),
                                   path="loai")]
         return checked_model.report, list(checked_model.findings)
-    noted: list[Finding] = []  # what a prepare hook found, reported beside the rest
     try:
         loaded, folder = _read(source)
-        noted = loaded.findings
+    except DataError as error:
+        return None, error.findings
+    return inspect_loaded(loaded, folder, registry=registry, today=today, model=model)
+
+
+def inspect_loaded(
+    loaded: LoadedData, folder: Path, *, registry: Registry | None = None, today: dt.date | None = None,
+    model: type[VanBanHanhChinh] | None = None,
+) -> tuple[VanBanHanhChinh | None, list[Finding]]:
+    """:func:`inspect` of data already read (its marks and origins locate the findings;
+    the ``tep:`` files it names are read from ``folder``).  The type's prepare hook
+    fills ``loaded`` in place: a caller keeps it to point at where values came from."""
+    registry = registry or default_registry()
+    noted = loaded.findings  # what reading and a prepare hook found, reported beside the rest
+    try:
         report_type = _type_of(loaded, registry)
         if model is not None and not issubclass(report_type.model, model):
             raise DataError([_wrong_model(loaded, report_type, model)])

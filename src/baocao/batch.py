@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from baocao.frame.model import VanBanHanhChinh
+    from baocao.loading import LoadedData
 
 DATA_SUFFIXES = (".yaml", ".yml")
 
@@ -68,6 +69,10 @@ class Interrupted(Exception):
 class Job:
     data: Path
     output: Path
+    loaded: LoadedData | None = None
+    """A workbook row's data (``batch --bang``), read already; None: read ``data``."""
+    where: str | None = None
+    """How the summary names a row's job («cac-xa.xlsx:5»)."""
 
 
 @dataclass(frozen=True)
@@ -127,26 +132,48 @@ def plan(inputs: Sequence[str], out_dir: Path) -> list[Job]:
     return [Job(path, out_dir / f"{path.stem}.docx") for path in files]
 
 
-def render_one(data: str, output: str, template: str | None = None,
-               outputs: Sequence[Output] = (DOCX,)) -> Outcome:
-    """Load, render and write one report (in a worker) through each output step;
-    never raises for bad input."""
-    from baocao.api import load, render
+def plan_rows(shared: str, workbook: str, out_dir: Path, *, sheet: str | None = None) -> list[Job]:
+    """One job per row of ``workbook`` (:mod:`baocao.rows_input`): the shared text
+    ``shared`` with the row's values, written to ``OUTDIR/<tep>.docx``."""
+    from baocao.loading import load_yaml
+    from baocao.rows_input import rows_data
 
+    for name, role in ((shared, "tệp chung"), (workbook, "bảng tính (--bang)")):
+        if not Path(name).is_file():
+            raise InputsError(f"không tìm thấy {role} «{name}»; kiểm tra lại đường dẫn")
+    rows = rows_data(load_yaml(shared), Path(workbook), display=workbook, sheet=sheet)
+    return [Job(Path(shared), out_dir / f"{row.stem}.docx", row.loaded, row.where) for row in rows]
+
+
+def render_one(data: str, output: str, template: str | None = None,
+               outputs: Sequence[Output] = (DOCX,), loaded: LoadedData | None = None,
+               where: str | None = None) -> Outcome:
+    """Load, render and write one report (in a worker) through each output step;
+    never raises for bad input.  ``loaded``: the data, read already (a workbook's row,
+    ``where`` naming it), the files it names read beside ``data``."""
+    from baocao.api import inspect_loaded, load, render
+
+    name = where or data
     try:
-        report = load(data)
+        if loaded is None:
+            report = load(data)
+        else:
+            checked, findings = inspect_loaded(loaded, Path(data).parent)
+            if checked is None:
+                raise DataError(findings)
+            report = checked
         refuse_inputs(output_paths(outputs, Path(output)), run_inputs(report, Path(data), template))
         document = render(report, template=template)
         for _ in write(outputs, document, Path(output), report):
             pass
     except DataError as error:
         first = error.findings[0] if error.findings else None
-        return Outcome(data, output, str(first) if first else str(error), max(len(error.findings) - 1, 0))
+        return Outcome(name, output, str(first) if first else str(error), max(len(error.findings) - 1, 0))
     except BaocaoError as error:
-        return Outcome(data, output, f"{data}: {error}")
+        return Outcome(name, output, f"{name}: {error}")
     except Exception as error:  # a bug must not stop the other reports
-        return Outcome(data, output, f"{data}: lỗi không mong đợi ({type(error).__name__}: {error})")
-    return Outcome(data, output)
+        return Outcome(name, output, f"{name}: lỗi không mong đợi ({type(error).__name__}: {error})")
+    return Outcome(name, output)
 
 
 def output_paths(outputs: Sequence[Output], target: Path) -> list[Path]:
@@ -218,11 +245,12 @@ def _start_worker(stop: _StopEvent) -> None:
     _STOP = stop
 
 
-def _job(data: str, output: str, template: str | None, outputs: Sequence[Output]) -> Outcome | None:
+def _job(data: str, output: str, template: str | None, outputs: Sequence[Output],
+         loaded: LoadedData | None = None, where: str | None = None) -> Outcome | None:
     """:func:`render_one` in a worker; None (skipped) once the run is stopping."""
     if _STOP is not None and _STOP.is_set():
         return None
-    return render_one(data, output, template, outputs)
+    return render_one(data, output, template, outputs, loaded, where)
 
 
 class _Stopping:
@@ -303,7 +331,8 @@ def run(
                 for index, job in enumerate(jobs):
                     if stopping.requested:
                         break
-                    results[index] = render_one(str(job.data), str(job.output), template, outputs)
+                    results[index] = render_one(str(job.data), str(job.output), template, outputs,
+                                                job.loaded, job.where)
                     on_done(results[index])
             except KeyboardInterrupt:  # the second Ctrl-C: the report being written is dropped
                 stopping.event.set()
@@ -323,7 +352,7 @@ def run(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(event,)
     ) as pool:
         pending: dict[Future[Outcome | None], int] = {
-            pool.submit(_job, str(job.data), str(job.output), template, outputs): index
+            pool.submit(_job, str(job.data), str(job.output), template, outputs, job.loaded, job.where): index
             for index, job in enumerate(jobs)
         }
         stopping.force = lambda: _kill(
@@ -338,8 +367,9 @@ def run(
             except Exception as error:  # the worker died (killed, out of memory)
                 if stopping.presses > 1:
                     return  # killed by the second Ctrl-C: not done, not the file's fault
-                message = f"{job.data}: tiến trình con bị dừng ({error})"
-                outcome = Outcome(str(job.data), str(job.output), message)
+                name = job.where or str(job.data)
+                message = f"{name}: tiến trình con bị dừng ({error})"
+                outcome = Outcome(name, str(job.output), message)
             if outcome is not None:  # None: skipped, the run was stopping
                 results[index] = outcome
                 on_done(outcome)
@@ -448,10 +478,18 @@ def main(
     quiet: bool,
     out: TextIO,
     err: TextIO | None = None,
+    bang: str | None = None,
+    trang: str | None = None,
 ) -> list[Outcome]:
-    """``baocao batch``: plan, render with progress, summarize; raises :class:`InputsError`."""
+    """``baocao batch``: plan, render with progress, summarize; raises :class:`InputsError`.
+    With ``bang`` (a workbook, a row per unit), ``inputs`` is the one shared text."""
     err = err or sys.stderr
-    jobs = plan(inputs, out_dir)
+    if bang is not None:
+        if len(inputs) != 1:
+            raise InputsError("với --bang, chỉ ghi một tệp dữ liệu: phần chung của mọi báo cáo")
+        jobs = plan_rows(inputs[0], bang, out_dir, sheet=trang)
+    else:
+        jobs = plan(inputs, out_dir)
     # A missing converter (LibreOffice): one message, before any work; PDFs through a
     # warm LibreOffice pool (baocao.converter) started here and shut down at the end.
     with session(outputs, err, warm=True, workers=workers) as steps:

@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_new(commands)
     _add_schema(commands)
     _add_batch(commands)
+    _add_tong_hop(commands)
     _add_serve(commands)
     return parser
 
@@ -171,7 +172,64 @@ def _add_batch(commands: argparse._SubParsersAction[_Parser]) -> None:
     batch.add_argument("--pdf", action="store_true",
                        help="tạo thêm tệp PDF cho mỗi báo cáo (cần LibreOffice)")
     _pdf_options(batch)
+    batch.add_argument("--bang", metavar="BẢNG.xlsx",
+                       help="bảng tính mỗi đơn vị một dòng (tiêu đề cột là khóa của tệp dữ liệu, ví dụ "
+                       "«dia_ban», «ket_qua.ho_ngheo.so_ho»; cột «tep»: tên tệp kết quả); DỮ_LIỆU là "
+                       "phần chung của mọi báo cáo; mỗi dòng cho một báo cáo")
+    batch.add_argument("--trang", metavar="TÊN", help="tên trang (sheet) của --bang (mặc định: trang đầu)")
     batch.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
+
+
+def _add_tong_hop(commands: argparse._SubParsersAction[_Parser]) -> None:
+    tong_hop = commands.add_parser(
+        "tong-hop", help="lập tệp dữ liệu báo cáo cấp trên từ báo cáo của các đơn vị (rà soát hộ nghèo)",
+        description="Tổng hợp báo cáo rà soát hộ nghèo, hộ cận nghèo của các đơn vị (tệp .yaml của "
+        "từng xã, phường, đặc khu — hoặc của huyện — và/hoặc bảng tính .xlsx/.csv mỗi đơn vị một dòng) "
+        "thành tệp dữ liệu của cấp trên: biểu tổng hợp, các số tổng, số năm trước; thể thức và nội "
+        "dung lấy từ tệp chung (--chung). Mỗi số ghi chú nơi lấy (tệp:dòng). Kết quả là tệp .yaml "
+        "thường: mở, sửa nội dung, rồi «baocao render». Không ghi tệp nào khi có lỗi.")
+    tong_hop.add_argument("inputs", nargs="+", metavar="ĐƠN_VỊ",
+                          help="tệp .yaml của đơn vị, thư mục chứa các tệp đó, mẫu tên tệp, hoặc bảng "
+                          "tính .xlsx/.csv mỗi đơn vị một dòng")
+    tong_hop.add_argument("--chung", metavar="CHUNG.yaml", required=True,
+                          help="tệp dữ liệu của cấp trên không có số liệu: cơ quan, số, ngày, căn cứ, "
+                          "các phần nội dung, nơi nhận, người ký")
+    tong_hop.add_argument("-o", "--output", metavar="KẾT_QUẢ.yaml", required=True,
+                          help="tệp dữ liệu cần tạo (ghi đè nếu đã có, chỉ khi tổng hợp thành công)")
+    tong_hop.add_argument("--danh-sach", metavar="DS.yaml",
+                          help="danh sách các đơn vị phải báo cáo, mỗi dòng «- Tên đơn vị», theo thứ tự "
+                          "in trong biểu; đơn vị chưa báo cáo là lỗi")
+    tong_hop.add_argument("--cho-phep-thieu", action="store_true",
+                          help="đơn vị trong danh sách chưa báo cáo chỉ là cảnh báo; tổng hợp các đơn "
+                          "vị đã có")
+    tong_hop.add_argument("--trang", metavar="TÊN",
+                          help="tên trang (sheet) của bảng tính .xlsx (mặc định: trang đầu)")
+    tong_hop.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi và cảnh báo")
+
+
+def _tong_hop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import datetime as dt
+
+    from baocao.batch import InputsError
+    from baocao.tong_hop import roll_up
+
+    if args.cho_phep_thieu and args.danh_sach is None:
+        raise UsageError("--cho-phep-thieu cần --danh-sach (danh sách các đơn vị phải báo cáo)")
+    output = _file_target(args.output, "tong-hop.yaml")
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"«{output}»: kết quả là tệp dữ liệu .yaml (rồi «baocao render» để tạo .docx)")
+    try:
+        written = roll_up(args.inputs, args.chung, output, danh_sach_file=args.danh_sach,
+                          cho_phep_thieu=args.cho_phep_thieu, trang=args.trang, today=dt.date.today())
+    except InputsError as error:
+        raise UsageError(str(error)) from None
+    for finding in written.findings:
+        print(finding, file=err)
+    if not args.quiet:
+        table = f"; biểu tổng hợp ở {written.bang}" if written.bang is not None else ""
+        print(f"Đã tạo {written.output} (tổng hợp {written.so_don_vi} đơn vị{table}). "
+              f"Tạo tệp Word: baocao render {written.output}", file=out)
+    return EXIT_OK
 
 
 def _add_serve(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -564,7 +622,8 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         outcomes = batch.main(args.inputs, Path(args.output), workers=args.jobs, template=args.template,
-                              outputs=_outputs(args), quiet=args.quiet, out=out, err=err)
+                              outputs=_outputs(args), quiet=args.quiet, out=out, err=err,
+                              bang=args.bang, trang=args.trang)
     except batch.InputsError as error:
         print(f"baocao batch: lỗi: {error}", file=err)
         return EXIT_USAGE
@@ -581,5 +640,6 @@ _COMMANDS = {
     "new": _new,
     "schema": _schema,
     "batch": _batch,
+    "tong-hop": _tong_hop,
     "serve": _serve,
 }

@@ -22,7 +22,7 @@ from docxtpl import DocxTemplate, RichText
 from baocao.body.render import khoi, phu_luc
 from baocao.docx_package import normalize_package
 from baocao.errors import BaocaoError, TemplateError
-from baocao.formatting import FILTERS, format_date
+from baocao.formatting import FILTERS, format_citation
 from baocao.isolation import run_isolated
 from baocao.markup import parse_emphasis
 from baocao.sandbox import AllowlistSandbox
@@ -47,11 +47,8 @@ def trich_dan(van_ban: Record) -> str:
 
     "Kế hoạch số 596/KH-UBND ngày 07/9/2023 của UBND tỉnh về việc …"
     """
-    parts = [f"{van_ban.loai} số {van_ban.so_ky_hieu} ngày {format_date(van_ban.ngay, style='short')}"]
-    if van_ban.co_quan:
-        parts.append(f"của {van_ban.co_quan}")
-    parts.append(van_ban.trich_yeu)
-    return " ".join(parts)
+    return format_citation(van_ban.loai, van_ban.so_ky_hieu, van_ban.ngay, van_ban.trich_yeu,
+                           co_quan=van_ban.co_quan)
 
 
 BASE_FILTERS: dict[str, Filter] = {

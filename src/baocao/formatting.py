@@ -340,6 +340,40 @@ def format_date(d: date | PartialDate, *, style: DateStyle = "long") -> str:
     raise FormatError(f"kiểu ngày không hợp lệ: {style!r} (dùng 'long' hoặc 'short')")
 
 
+def format_day(d: date | PartialDate, *, style: DateStyle = "long") -> str:
+    """A date in running text, with its word "ngày": the long or the short form.
+
+    >>> format_day(date(2025, 11, 19)), format_day(date(2025, 11, 19), style="short")
+    ('ngày 19 tháng 11 năm 2025', 'ngày 19/11/2025')
+    """
+    return format_date(d, style="long") if style == "long" else f"ngày {format_date(d, style=style)}"
+
+
+def format_citation(
+    loai: str, so_ky_hieu: str, ngay: date, trich_yeu: str, *, co_quan: str | None = None,
+    style: DateStyle = "short",
+) -> str:
+    """A cited document as the body of a text names it: tên loại, số, ngày, cơ quan, trích yếu.
+
+    ``style`` is the date's form: ``"short"`` (the usual one) or ``"long"`` (as many
+    plans write their bases).
+
+    >>> format_citation("Kế hoạch", "596/KH-UBND", date(2023, 9, 7), "về việc rà soát",
+    ...                 co_quan="UBND tỉnh")
+    'Kế hoạch số 596/KH-UBND ngày 07/9/2023 của UBND tỉnh về việc rà soát'
+    >>> format_citation("Thông tư", "55/2023/TT-BTC", date(2023, 8, 15), "quy định …",
+    ...                 co_quan="Bộ trưởng Bộ Tài chính", style="long")
+    'Thông tư số 55/2023/TT-BTC ngày 15 tháng 8 năm 2023 của Bộ trưởng Bộ Tài chính quy định …'
+    >>> format_citation("Luật", "80/2015/QH13", date(2015, 6, 22), "Ban hành văn bản quy phạm pháp luật")
+    'Luật số 80/2015/QH13 ngày 22/6/2015 Ban hành văn bản quy phạm pháp luật'
+    """
+    parts = [f"{loai} số {so_ky_hieu} {format_day(ngay, style=style)}"]
+    if co_quan:
+        parts.append(f"của {co_quan}")
+    parts.append(trich_yeu)
+    return " ".join(parts)
+
+
 def format_place_date(place: str, d: date | PartialDate) -> str:
     """The địa danh and date line of the header (ô số 4).
 

@@ -104,6 +104,8 @@ HEADER_DISTANCE = Twips(567)
 
 TEXT_WIDTH = Twips(A4.frame_width.twips - MARGIN_LEFT.frame.twips - MARGIN_RIGHT.frame.twips)
 """The frame's text area: page width less its left and right margins."""
+LANDSCAPE_TEXT_WIDTH = Twips(A4.frame_height.twips - MARGIN_LEFT.frame.twips - MARGIN_RIGHT.frame.twips)
+"""The text area of a landscape page (an appendix turned for a wide table): 24,2 cm."""
 WIDEST_TEXT = Twips(
     A4.frame_width.twips - MARGIN_LEFT.allowed.low.twips - MARGIN_RIGHT.allowed.high.twips
 )
@@ -165,16 +167,30 @@ SPACE_HEADER_LINE = Pt(6)
 """Before the "Số:" and date lines, the V/v line, Kính gửi, the closing table."""
 SPACE_AFTER_RULE = Pt(6)
 """After the rule under the trích yếu."""
+RULE_LINE = Pt(12)
+"""The height of the paragraph whose bottom border is a rule (under the agency, the tiêu
+ngữ, the trích yếu): the rule falls about 16 pt under the text's baseline, where the line
+of underscores of Mẫu 1.4 and of the decree itself prints — a clear gap, not an underline."""
 SPACE_AFTER_KEM_THEO = Pt(12)
 """After the "(Kèm theo …)" line of an appendix."""
 
 # --- the header and closing tables (Mẫu 1.4; nd30.md §2.3) --------------------------
 
 HEADER_COLUMNS = (Twips(3829), Twips(5670))
-"""Agency | quốc hiệu: 6.75 cm | 10 cm."""
-CLOSING_COLUMNS = (Twips(2994), Twips(6290))
-"""Nơi nhận | signature: 5.28 cm | 11.1 cm."""
-TABLE_INDENT = Twips(-199)
+"""Agency | quốc hiệu: 6.75 cm | 10 cm (Mẫu 1.4)."""
+HEADER_INDENT = Twips(-199)
+"""The header table starts 0.35 cm left of the margin, as Mẫu 1.4's does."""
+CLOSING_COLUMNS = (Twips(3276), Twips(TEXT_WIDTH.twips - 3276))
+"""Nơi nhận | signature: 5.78 cm (Mẫu 1.1's Nơi nhận column) | the rest of the text width,
+9.72 cm.  Mẫu 1.4's Nơi nhận column (2994 twips, 5.28 cm) wraps three of the seven
+recipients of a district report at 11 pt; the model forms' Nơi nhận columns run from 2592
+to 3884 twips.  The model forms were drawn on a 16.5 cm text width; the frame's is 15.5 cm,
+so the signature column is narrower than theirs and the table stays inside the margins."""
+CLOSING_INDENT = Twips(0)
+"""Every model form's closing table starts at the margin (indent 0): "Nơi nhận:" is flush
+with the body's left edge (Mục II.9.d)."""
+NOI_NHAN_HANG = Twips(130)
+"""A recipient that wraps continues under its text, past its «- » (about 130 twips at 11 pt)."""
 CELL_MARGIN = Twips(108)
 """Word's default left and right cell margin (0.19 cm), which the frame's tables keep."""
 
@@ -209,6 +225,10 @@ INDENT_SLACK = Twips(8)
 """Rounding of 1 cm and 1.27 cm to twips."""
 LINE_SLACK = 2
 """In 240ths of a line (``w:line`` with ``lineRule="auto"``)."""
+RULE_GAP_MIN = Pt(9)
+"""The least the checker accepts between a rule and its text's baseline: the model forms'
+rule prints about 16 pt under it (:data:`RULE_LINE`); a bottom border on a 2 pt paragraph
+put it at about 6 pt, an underline."""
 TIEU_NGU_RULE_RATIO = Range(0.75, 1.25)
 """Rule length ÷ tiêu ngữ length: "as long as the text", ±25 % (an estimate)."""
 SHORT_RULE_RATIO = Range(0.25, 0.6)

@@ -179,6 +179,13 @@ def read_sheet(
     return out
 
 
+def read_rows(path: Path, *, display: str, sheet: str | None) -> tuple[Rows, str | None]:
+    """Every non-empty row of ``path`` as (row number, raw values), and the sheet's name
+    (None for a .csv), within the same bounds as :func:`read_sheet` — for a caller whose
+    columns are named by the sheet itself."""
+    return _rows(path, display, sheet)
+
+
 def _missing_columns(
     rows: list[tuple[int, list[object]]], columns: Mapping[str, Sequence[str]], required: Sequence[str],
     nearest: tuple[int, dict[str, int]] | None, display: str, sheet_name: str | None,

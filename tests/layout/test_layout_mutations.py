@@ -367,7 +367,46 @@ def page_number_in_footer(d: Any) -> None:
     no_page_number(d)
 
 
+def _tight_rule(d: Any, start: str) -> None:
+    """The rule under *start* on a 2 pt paragraph, right under the text (an underline)."""
+    rule = para(d, start)._p.getnext()
+    rule.get_or_add_pPr().get_or_add_spacing().set(qn("w:line"), "40")
+    rule.get_or_add_pPr().get_or_add_spacing().set(qn("w:lineRule"), "exact")
+
+
+def tieu_ngu_rule_tight(d: Any) -> None:
+    _tight_rule(d, "Độc lập")
+
+
+def agency_rule_tight(d: Any) -> None:
+    _tight_rule(d, "THÀNH PHỐ")
+
+
+def trich_yeu_rule_tight(d: Any) -> None:
+    _tight_rule(d, "Kết quả")
+
+
+def closing_left_of_margin(d: Any) -> None:
+    closing = d.tables[-1]._tbl.tblPr
+    closing.append(parse_xml(f'<w:tblInd {nsdecls("w")} w:w="-199" w:type="dxa"/>'))
+
+
+def table_wider_than_the_page(d: Any) -> None:
+    table = d.add_table(rows=1, cols=2)
+    table.style = d.styles["Table Grid"]
+    for cell in table.rows[0].cells:
+        cell.width = Twips(6000)
+    for column in table._tbl.tblGrid.iterchildren():
+        column.set(qn("w:w"), "6000")
+    d.tables[-2]._tbl.addprevious(table._tbl)  # in the body, before the closing table
+
+
 MUTATIONS: list[tuple[Callable[[Any], None], set[str]]] = [
+    (tieu_ngu_rule_tight, {"tieu-ngu.gach-sat-chu"}),
+    (agency_rule_tight, {"co-quan.gach-sat-chu"}),
+    (trich_yeu_rule_tight, {"trich-yeu.gach-sat-chu"}),
+    (closing_left_of_margin, {"noi-nhan.le-trai"}),
+    (table_wider_than_the_page, {"bang.vuot-le"}),
     (margins_left, {"le.trai"}),
     (margins_top, {"le.tren"}),
     (margins_bottom, {"le.duoi"}),

@@ -60,7 +60,10 @@ def test_rule_as_a_border_on_the_tieu_ngu_itself() -> None:
     tieu_ngu._p.get_or_add_pPr().append(parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1"/></w:pBdr>'
     ))
-    assert check(to_bytes(document)) == []
+    # the rule is found (no «gach-chan» error, its length is right); drawn on the text's own
+    # line it sits under the letters, which the model forms do not do: a warning only
+    assert [(f.rule, f.severity) for f in check(to_bytes(document))] == [
+        ("tieu-ngu.gach-sat-chu", "warning")]
 
 
 def test_gui_ban_dien_tu_line_is_allowed() -> None:

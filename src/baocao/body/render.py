@@ -51,9 +51,7 @@ STYLES = {
 MARKERS = {1: "-", 2: "+", 3: ""}
 """The list markers by level: "-", then "+", then one unmarked level."""
 
-LANDSCAPE_TEXT_WIDTH = (
-    nd30.A4.frame_height.twips - nd30.MARGIN_LEFT.frame.twips - nd30.MARGIN_RIGHT.frame.twips
-)
+LANDSCAPE_TEXT_WIDTH = nd30.LANDSCAPE_TEXT_WIDTH.twips
 """The text width of a landscape page (twips)."""
 
 LANDSCAPE_COLUMNS = 8

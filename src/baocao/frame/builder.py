@@ -21,7 +21,7 @@ import copy
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -39,7 +39,9 @@ from docx.text.paragraph import Paragraph
 from baocao import nd30
 from baocao.docx_package import normalize_package
 from baocao.formatting import to_roman
+from baocao.frame.context import KINH_GUI_LABEL
 from baocao.frame.table import Column, build_data_table, table_width
+from baocao.text_metrics import text_width
 from baocao.wordml import borders, element, run_properties, text_element
 
 FONT = nd30.FONT
@@ -132,7 +134,12 @@ class AppendixWriter:
         return paragraph
 
     def table(self, columns: list[Column] | tuple[Column, ...], **loop: str | None) -> None:
-        """A data table (:func:`baocao.frame.table.build_data_table`)."""
+        """A data table (:func:`baocao.frame.table.build_data_table`), narrowed in
+        proportion when its columns are wider than a landscape page's text."""
+        full = table_width(columns)
+        limit = nd30.LANDSCAPE_TEXT_WIDTH.twips
+        if full > limit:
+            columns = [replace(column, width=column.width * limit // full) for column in columns]
         tbl = build_data_table(columns, **loop)  # type: ignore[arg-type]
         self._document.element.body.insert_element_before(tbl, "w:sectPr")
         self.widest = max(self.widest, table_width(columns))
@@ -302,7 +309,7 @@ def _add_page_numbers(section: Any) -> None:
 
 
 def _add_header(document: DocxDocument) -> None:
-    table = _borderless_table(document, nd30.HEADER_COLUMNS, rows=2)
+    table = _borderless_table(document, nd30.HEADER_COLUMNS, nd30.HEADER_INDENT, rows=2)
     left, right = table.rows[0].cells
     _cell_lines(
         left,
@@ -328,8 +335,20 @@ def _add_header(document: DocxDocument) -> None:
     _rule(right.add_paragraph(style=STYLE_BLOCK), nd30.HEADER_COLUMNS[1], nd30.RULE_TIEU_NGU)
     so, dia_danh = table.rows[1].cells
     _cell_lines(so, [("{{ khung.so_ky_hieu }}", {"size": nd30.SO_KY_HIEU.frame})])
-    _cell_lines(dia_danh, [("{{ khung.dia_danh_ngay }}", {"size": nd30.DIA_DANH.frame, "italic": True})])
-    for paragraph in (so.paragraphs[0], dia_danh.paragraphs[0]):
+    # A long place name ("Thành phố Hồ Chí Minh, ngày …") would wrap the date line at the
+    # frame's size: then it prints at the decree's smaller size, across the whole column.
+    smaller = nd30.DIA_DANH.allowed.low
+    _cell_lines(dia_danh, [
+        (f"{{%p if khung.co_dia_danh == {_points(smaller)} %}}", {}),
+        ("{{ khung.dia_danh_ngay }}", {"size": smaller, "italic": True}),
+        ("{%p else %}", {}),
+        ("{{ khung.dia_danh_ngay }}", {"size": nd30.DIA_DANH.frame, "italic": True}),
+        ("{%p endif %}", {}),
+    ])
+    dates = [p for p in dia_danh.paragraphs if p.text == "{{ khung.dia_danh_ngay }}"]
+    dates[0].paragraph_format.left_indent = dates[0].paragraph_format.right_indent = Twips(
+        -nd30.CELL_MARGIN.twips)
+    for paragraph in (so.paragraphs[0], *dates):
         paragraph.paragraph_format.space_before = nd30.SPACE_HEADER_LINE
 
 
@@ -368,6 +387,10 @@ def _add_kinh_gui(document: DocxDocument) -> None:
     block("if khung.kinh_gui|length == 1")
     single = document.add_paragraph(style=STYLE_BLOCK)
     _kinh_gui_indent(single, nd30.KINH_GUI_INDENT)
+    # a recipient that wraps continues under its own first letter, not under «Kính gửi»
+    label = round(text_width(KINH_GUI_LABEL, float(nd30.KINH_GUI.frame.pt)))
+    single.paragraph_format.left_indent = Twips(nd30.KINH_GUI_INDENT.twips + label)
+    single.paragraph_format.first_line_indent = Twips(-label)
     _run(single, "Kính gửi: {{ khung.kinh_gui[0] }}", size=nd30.KINH_GUI.frame)
     block("elif khung.kinh_gui")
     heading = document.add_paragraph(style=STYLE_BLOCK)
@@ -376,6 +399,9 @@ def _add_kinh_gui(document: DocxDocument) -> None:
     block("for noi in khung.kinh_gui")
     item = document.add_paragraph(style=STYLE_BLOCK)
     _kinh_gui_indent(item, nd30.KINH_GUI_ITEMS, space_before=Pt(0))
+    dash = round(text_width("- ", float(nd30.KINH_GUI.frame.pt)))  # a wrapped item hangs under its text
+    item.paragraph_format.left_indent = Twips(nd30.KINH_GUI_ITEMS.twips + dash)
+    item.paragraph_format.first_line_indent = Twips(-dash)
     _run(item, "- {{ noi }}{{ '.' if loop.last else ';' }}", size=nd30.KINH_GUI.frame)
     block("endfor")
     block("endif")
@@ -428,7 +454,7 @@ def _add_data_table(document: DocxDocument, header: str, rows: str) -> Table:
 def _add_closing(document: DocxDocument) -> None:
     spacer = document.add_paragraph(style=STYLE_BLOCK)
     spacer.paragraph_format.space_before = nd30.SPACE_HEADER_LINE
-    table = _borderless_table(document, nd30.CLOSING_COLUMNS, rows=1)
+    table = _borderless_table(document, nd30.CLOSING_COLUMNS, nd30.CLOSING_INDENT, rows=1)
     left, right = table.rows[0].cells
     _cell_lines(
         left,
@@ -447,6 +473,10 @@ def _add_closing(document: DocxDocument) -> None:
         ],
         align=WD_ALIGN_PARAGRAPH.LEFT,
     )
+    for paragraph in left.paragraphs:  # "- …;" lines: a recipient that wraps hangs under its text
+        if paragraph.text in ("{{ noi }}", "- Lưu: {{ khung.luu }}."):
+            paragraph.paragraph_format.left_indent = nd30.NOI_NHAN_HANG
+            paragraph.paragraph_format.first_line_indent = Twips(-nd30.NOI_NHAN_HANG.twips)
     lines: list[tuple[str, dict[str, object]]] = [
         ("{%p for dong in khung.chuc_vu %}", {}),
         ("{{ dong }}", {"size": nd30.CHUC_VU.frame, "bold": True}),
@@ -489,7 +519,7 @@ def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> Non
     _run(title, appendix.title, size=nd30.TEN_PHU_LUC.frame, bold=True)
     attached = document.add_paragraph(style=STYLE_BLOCK)
     _run(attached, "{{ khung.kem_theo }}", size=nd30.NOI_DUNG.frame, italic=True)
-    attached.paragraph_format.space_after = nd30.SPACE_AFTER_KEM_THEO
+    rule = document.add_paragraph(style=STYLE_BLOCK)  # the short rule under it (Mẫu 2.1)
     writer = AppendixWriter(document)
     appendix.content(writer)
     document.add_paragraph("{%p endif %}", style=STYLE_BLOCK)
@@ -497,6 +527,9 @@ def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> Non
     landscape = appendix.landscape
     if landscape is None:
         landscape = writer.widest > nd30.TEXT_WIDTH.twips
+    page = nd30.LANDSCAPE_TEXT_WIDTH if landscape else nd30.TEXT_WIDTH
+    _rule(rule, Twips(page.twips + 2 * nd30.CELL_MARGIN.twips), nd30.RULE_PHU_LUC)
+    rule.paragraph_format.space_after = nd30.SPACE_AFTER_KEM_THEO
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = nd30.A4.frame_height, nd30.A4.frame_width
@@ -514,14 +547,16 @@ def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> Non
 # --- low-level helpers ---------------------------------------------------------------
 
 
-def _borderless_table(document: DocxDocument, widths: tuple[Length, Length], *, rows: int) -> Table:
+def _borderless_table(
+    document: DocxDocument, widths: tuple[Length, Length], indent: Length, *, rows: int
+) -> Table:
     table: Table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     later = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
     tbl_pr.insert_element_before(
-        element("w:tblInd", w=nd30.TABLE_INDENT.twips, type="dxa"), "w:tblBorders", *later
+        element("w:tblInd", w=indent.twips, type="dxa"), "w:tblBorders", *later
     )
     tbl_pr.insert_element_before(borders("w:tblBorders", val="nil"), *later)
     for column, width in zip(table.columns, widths, strict=True):
@@ -590,7 +625,7 @@ def _rule(paragraph: Paragraph, container: Length, length: Length) -> None:
     fmt.left_indent = fmt.right_indent = Twips(side)
     fmt.first_line_indent = Twips(0)
     fmt.space_before = Pt(0)
-    fmt.line_spacing = Pt(2)
+    fmt.line_spacing = nd30.RULE_LINE
     ppr = paragraph._p.get_or_add_pPr()
     ppr.insert_element_before(
         borders("w:pBdr", edges=("bottom",), val="single", sz=6, space=1, color="000000"),

@@ -19,6 +19,9 @@ from baocao.text_metrics import text_width
 
 AGENCY_LINE_WIDTH = nd30.HEADER_COLUMNS[0].twips - 2 * nd30.CELL_MARGIN.twips
 """The widest the agency line can be: the header's left column less cell margins."""
+DATE_LINE_WIDTH = nd30.HEADER_COLUMNS[1].twips - 2 * nd30.CELL_MARGIN.twips
+"""The width the place and date line has at the frame's size: the header's right column
+less cell margins (at the smaller size it may use the margins too)."""
 
 BLANK_NUMBER = " " * 6
 """What a draft prints where the number will be written: "Số:      /BC-UBND"."""
@@ -48,6 +51,9 @@ class Khung:
     """Which of the frame's agency rules to print (its length in twips)."""
     gach_trich_yeu: int
     """Which of the frame's trích yếu rules to print (its length in twips)."""
+    co_dia_danh: int = 14
+    """The size (pt) of the place and date line: the frame's, or the decree's smaller one
+    when the line would not fit on one line (see :func:`place_date_size`)."""
     kinh_gui: list[str] = field(default_factory=list)
     """«Kính gửi:» recipients (ô 9a); empty for documents without one."""
     dong_noi_nhan: list[str] = field(default_factory=list)
@@ -186,11 +192,13 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
     """Everything the frame prints for ``document``."""
     co_quan = document.co_quan
     co_quan_lines = [upper_vi(line) for line in co_quan.ten]
+    place_date = format_place_date(document.dia_danh, document.ngay_ban_hanh())
     return Khung(
         chu_quan=upper_vi(co_quan.chu_quan) if co_quan.chu_quan else None,
         co_quan=co_quan_lines,
         so_ky_hieu=format_so_ky_hieu(document.so, document.ky_hieu),
-        dia_danh_ngay=format_place_date(document.dia_danh, document.ngay_ban_hanh()),
+        dia_danh_ngay=place_date,
+        co_dia_danh=place_date_size(place_date),
         ten_loai=upper_vi(document.ten_loai),
         trich_yeu=_V_V.sub("", document.trich_yeu),
         noi_nhan_ghi_chu=document.noi_nhan.ghi_chu,
@@ -201,7 +209,7 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         chuc_vu=[upper_vi(line) for line in document.nguoi_ky.dong_chuc_vu()],
         ho_ten=document.nguoi_ky.ho_ten,
         kem_theo=format_kem_theo(document),
-        kinh_gui=list(document.kinh_gui),
+        kinh_gui=kinh_gui_lines(document.kinh_gui),
         phu_luc=appendices(document),
         gach_co_quan=rule_length(
             min(
@@ -215,6 +223,50 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
             nd30.RULE_TRICH_YEU_LENGTHS,
         ),
     )
+
+
+KINH_GUI_LABEL = "Kính gửi: "
+NO_BREAK_SPACE = "\u00a0"
+
+
+def kinh_gui_lines(recipients: list[str]) -> list[str]:
+    """The «Kính gửi:» recipients as printed: one that wraps keeps its last two words
+    together (a no-break space), so the next line never holds a word alone — the last
+    word of «Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu».
+
+    >>> kinh_gui_lines(["Sở Tài chính"])
+    ['Sở Tài chính']
+    >>> long = "Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn tỉnh Bà Rịa - Vũng Tàu"
+    >>> kinh_gui_lines([long])[0][-8:]
+    'Vũng\xa0Tàu'
+    """
+    size = nd30.KINH_GUI.frame.pt
+    if len(recipients) == 1:
+        room = nd30.TEXT_WIDTH.twips - nd30.KINH_GUI_INDENT.twips - text_width(KINH_GUI_LABEL, size)
+        return [_keep_last_words(recipients[0], room, size)]
+    room = nd30.TEXT_WIDTH.twips - nd30.KINH_GUI_ITEMS.twips - text_width("- ", size)
+    return [_keep_last_words(recipient, room, size) for recipient in recipients]
+
+
+def _keep_last_words(text: str, room: float, size: float) -> str:
+    head, _, last = text.rstrip().rpartition(" ")
+    if not head or " " not in head or text_width(text + ";", size) <= room:
+        return text
+    return f"{head}{NO_BREAK_SPACE}{last}"
+
+
+def place_date_size(line: str) -> int:
+    """The size (pt) the place and date ``line`` prints at: the frame's when it fits on one
+    line of the header's column, else the decree's smaller size.
+
+    >>> place_date_size("TP. Bắc Kạn, ngày 07 tháng 9 năm 2023")
+    14
+    >>> place_date_size("Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025")
+    13
+    """
+    frame: float = nd30.DIA_DANH.frame.pt
+    smaller: float = nd30.DIA_DANH.allowed.low.pt
+    return round(frame if text_width(line, frame, italic=True) <= DATE_LINE_WIDTH else smaller)
 
 
 _V_V = re.compile(r"^V/v\s+")

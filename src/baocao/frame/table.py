@@ -72,7 +72,7 @@ def build_data_table(
         grid += [MARKER_WIDTH] if condition else []
     tbl = element(
         "w:tbl",
-        _table_properties(sum(grid)),
+        _table_properties(),
         element("w:tblGrid", *(element("w:gridCol", w=width) for width in grid)),
     )
 
@@ -102,10 +102,13 @@ def _value(variable: str, column: Column) -> str:
     return f"{{{{ {variable}.{column.key}{'|so' if column.number else ''} }}}}"
 
 
-def _table_properties(width: int) -> Any:
+def _table_properties() -> Any:
+    # The table fills its page's text width (100 %, in fiftieths of a percent), whichever
+    # columns are printed: a conditional column left out at render time gives its width to
+    # the others, and a stated width in twips would count the template's column markers.
     return element(
         "w:tblPr",
-        element("w:tblW", w=width, type="dxa"),
+        element("w:tblW", w=5000, type="pct"),
         element("w:jc", val="center"),
         borders("w:tblBorders", val="single", sz=4, space=0, color="000000"),
         element("w:tblLayout", type="fixed"),

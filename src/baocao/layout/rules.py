@@ -54,6 +54,9 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("tieu-ngu.do-dai-gach", "Mục II.1.b", "warning",
      "Đường kẻ dưới Tiêu ngữ dài bằng dòng chữ Tiêu ngữ "
      f"(ước lượng; chấp nhận {spread(nd30.TIEU_NGU_RULE_RATIO)})"),
+    ("tieu-ngu.gach-sat-chu", "Mục II.1.b; Phụ lục III, Mẫu 1.4", "warning",
+     "Đường kẻ dưới Tiêu ngữ"
+     " cách dòng chữ một khoảng rõ như dòng gạch dưới của mẫu, không sát như gạch chân chữ (ước lượng)"),
     ("co-quan.thieu", "Mục II.2", "error", "Có tên cơ quan, tổ chức ban hành văn bản"),
     ("co-quan.dinh-dang", "Mục II.2.b", "error",
      f"Tên cơ quan in hoa, {sizes(nd30.CO_QUAN)}, đứng; cơ quan ban hành đậm, cơ quan chủ quản không đậm"),
@@ -62,6 +65,9 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("co-quan.do-dai-gach", "Mục II.2.b", "warning",
      f"Đường kẻ dưới tên cơ quan ban hành dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ "
      f"(ước lượng; chấp nhận {ratios(nd30.SHORT_RULE_RATIO)} lần)"),
+    ("co-quan.gach-sat-chu", "Mục II.2.b; Phụ lục III, Mẫu 1.4", "warning",
+     "Đường kẻ dưới tên cơ quan ban hành"
+     " cách dòng chữ một khoảng rõ như dòng gạch dưới của mẫu, không sát như gạch chân chữ (ước lượng)"),
     ("so-ky-hieu.thieu", "Mục II.3", "error", "Có số, ký hiệu của văn bản («Số: …/…-…»)"),
     ("so-ky-hieu.dinh-dang", "Mục II.3.c", "error", f"Số, ký hiệu {sizes(nd30.SO_KY_HIEU)}, đứng"),
     ("so-ky-hieu.so", "Mục II.3.a", "error",
@@ -89,6 +95,11 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("trich-yeu.do-dai-gach", "Mục II.5.b", "warning",
      f"Đường kẻ dưới trích yếu dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ "
      f"(ước lượng; chấp nhận {ratios(nd30.SHORT_RULE_RATIO)} lần)"),
+    ("trich-yeu.gach-sat-chu", "Mục II.5.b; Phụ lục III, Mẫu 1.4", "warning",
+     "Đường kẻ dưới trích yếu"
+     " cách dòng chữ một khoảng rõ như dòng gạch dưới của mẫu, không sát như gạch chân chữ (ước lượng)"),
+    ("bang.vuot-le", "Mục I.2–3", "warning",
+     "Bảng, biểu nằm trong vùng chữ của trang (không vượt lề trái, lề phải)"),
     ("noi-dung.co-chu", "Mục II.6.e", "error", f"Nội dung {sizes(nd30.NOI_DUNG)}"),
     ("noi-dung.can-deu", "Mục II.6.e", "error", "Nội dung căn đều hai lề"),
     ("noi-dung.thut-dau-dong", "Mục II.6.e", "error",
@@ -105,6 +116,8 @@ _TABLE: tuple[tuple[str, str, Severity, str], ...] = (
     ("noi-nhan.danh-sach", "Mục II.9.d", "error",
      f"Danh sách nơi nhận {sizes(nd30.DANH_SACH_NOI_NHAN)}, đứng; mỗi nơi nhận một dòng bắt đầu bằng «-»"),
     ("noi-nhan.luu", "Mục II.9.d", "error", "Dòng cuối cùng «- Lưu: VT, …»"),
+    ("noi-nhan.le-trai", "Mục II.9.d; Phụ lục III, các mẫu", "warning",
+     "«Nơi nhận:» sát lề trái: bảng nơi nhận và chữ ký không lệch ra ngoài lề"),
     ("chu-ky.tham-quyen", "Mục II.7.a–b", "error",
      "Quyền hạn người ký viết «TM.», «KT.», «Q.», «TL.», «TUQ.»; "
      "sau KT., TL., TUQ. có chức vụ của người ký"),

@@ -9,7 +9,8 @@ descriptions included — with what a form needs and the schema does not say:
   add/remove lists of single lines, the appendix rows as a grid (``format: table``);
 - ``loai`` fixed to the chosen type and hidden (it is chosen above the form);
 - a choice with no default starts unchosen, a number with no default starts empty
-  (``static/app.js``): nothing the clerk did not pick is sent.
+  (``static/app.js``): nothing the clerk did not pick is sent;
+- a body (a list of blocks) is pasted text in a text area, or its blocks one by one.
 
 What the form accepts is still checked by the server (:mod:`baocao.serve.data`);
 the shaping only decides how fields look.
@@ -90,11 +91,28 @@ def _shape(schema: dict[str, Any], definitions: dict[str, Any], *, key: str, dep
             schema["format"] = "table"
         items.setdefault("title", _item_title(schema))
         schema["items"] = items
+        if "oneOf" in items and not in_blocks:
+            return _pasted_or_blocks(schema)
     elif kind == "string" and _is_long(key, schema):
         schema = _as_text_area(schema)
     elif "enum" in schema and "default" not in schema:
         schema = _unchosen_first(schema)
     return schema
+
+
+PASTED_TITLE = "Dán văn bản"
+PASTED_HELP = ("Dán nội dung từ Word, mỗi dòng một đoạn: «I.», «1.», «1.1.», «a)» là đề mục (đặt "
+               "«**…**» quanh đề mục in đậm), «-» và «+» là gạch đầu dòng, bảng viết theo dòng «| … |».")
+
+
+def _pasted_or_blocks(schema: dict[str, Any]) -> dict[str, Any]:
+    """A body (a list of blocks, :mod:`baocao.body`): pasted text in a text area — what
+    ``noi_dung: |`` is in a data file (:mod:`baocao.body.pasted`), at any depth — or the
+    blocks one by one; a data file's blocks open as blocks."""
+    title = schema.get("title", "Nội dung")
+    pasted = {"type": "string", "format": "textarea", "title": PASTED_TITLE, "description": PASTED_HELP}
+    blocks = {**schema, "title": "Từng khối"}
+    return {"title": title, "description": schema.get("description", ""), "anyOf": [pasted, blocks]}
 
 
 UNCHOSEN = "— chọn —"

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from ..context import Context
 from ..findings import LayoutFinding
-from . import body, closing, fonts, header, page, page_numbers, title
+from . import body, closing, fonts, header, page, page_numbers, tables, title
 
 Check = Callable[[Context], Iterable[LayoutFinding]]
 
@@ -22,6 +22,7 @@ CHECKS: tuple[Check, ...] = (
     header.place_date,
     title.title,
     body.body,
+    tables.tables,
     closing.noi_nhan,
     closing.signature,
 )

@@ -9,10 +9,11 @@ from baocao import nd30
 
 from ..context import Context
 from ..findings import LayoutFinding
+from ..ooxml import Element, attr, containing, w
 from ..rules import finding
 from ..structure import Spot
 from ..text import SIGN_PREFIX, SIGN_PREFIX_LOOSE, is_upper
-from ..units import sizes
+from ..units import cm, sizes
 from .common import excerpt, run_problems, several, shown_upper
 
 _LUU = re.compile(r"^-\s*Lưu\s*:", re.IGNORECASE)
@@ -50,6 +51,12 @@ def noi_nhan(context: Context) -> Iterator[LayoutFinding]:
     if problems:
         yield finding("noi-nhan.dinh-dang", "Nơi nhận", f"«Nơi nhận:» {', '.join(problems)}",
                       f"{sizes(nd30.NOI_NHAN)}, đậm, nghiêng")
+    outside = _left_of_margin(found.noi_nhan.element)
+    if outside:
+        yield finding("noi-nhan.le-trai", "Nơi nhận",
+                      f"khối «Nơi nhận:» bắt đầu lệch ra ngoài lề trái {cm(outside)} cm (bảng thụt "
+                      f"{cm(-outside)} cm)",
+                      "bảng nơi nhận và chữ ký bắt đầu ở lề trái, như các mẫu của Nghị định")
     entries, _ = _entries(found.recipients)
     listing = nd30.DANH_SACH_NOI_NHAN
     badly = [s for s in entries if run_problems(s.element, resolver, sizes=listing, italic=False)]
@@ -90,6 +97,15 @@ def noi_nhan(context: Context) -> Iterator[LayoutFinding]:
     elif "VT" not in luu[-1].text:
         yield finding("noi-nhan.luu", "Nơi nhận", f"{excerpt(luu[-1])} thiếu «VT» (Văn thư)",
                       "«- Lưu: VT, …»")
+
+
+def _left_of_margin(element: Element) -> int:
+    """How far (twips) the table holding ``element`` starts left of the margin; 0 when
+    it does not (or is not in a table)."""
+    table = containing(element, "tbl")
+    indent = attr(table.find(f"{w('tblPr')}/{w('tblInd')}") if table is not None else None, "w")
+    outside = -int(indent) if indent and indent.lstrip("-").isdigit() else 0
+    return outside if outside > nd30.INDENT_SLACK.twips else 0
 
 
 def signature(context: Context) -> Iterator[LayoutFinding]:

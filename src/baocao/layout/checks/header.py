@@ -16,6 +16,7 @@ from ..symbol import ABBREVIATIONS, expected_abbreviation, parse
 from ..text import TIEU_NGU, fold_tones, normalise
 from ..units import share, sizes
 from .common import excerpt, run_problems, shown_upper
+from .rule_gap import rule_gap_findings
 from .rule_length import rule_length_findings
 
 
@@ -62,6 +63,7 @@ def tieu_ngu(context: Context) -> Iterator[LayoutFinding]:
     else:
         yield from rule_length_findings(context, "tieu-ngu.do-dai-gach", "Tiêu ngữ", [spot], drawn,
                                         nd30.TIEU_NGU_RULE_RATIO, "dài bằng dòng chữ Tiêu ngữ")
+        yield from rule_gap_findings(context, "tieu-ngu.gach-sat-chu", "Tiêu ngữ", spot, drawn)
 
 
 def agency(context: Context) -> Iterator[LayoutFinding]:
@@ -97,6 +99,7 @@ def agency(context: Context) -> Iterator[LayoutFinding]:
                                         drawn, nd30.SHORT_RULE_RATIO,
                                         f"dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ tên cơ quan "
                                         "ban hành")
+        yield from rule_gap_findings(context, "co-quan.gach-sat-chu", "Tên cơ quan", last, drawn)
 
 
 def number_symbol(context: Context) -> Iterator[LayoutFinding]:

@@ -12,6 +12,7 @@ from ..lines import find_rule
 from ..rules import finding
 from ..units import share, sizes
 from .common import excerpt, run_problems
+from .rule_gap import rule_gap_findings
 from .rule_length import rule_length_findings
 
 
@@ -51,3 +52,4 @@ def title(context: Context) -> Iterator[LayoutFinding]:
             yield from rule_length_findings(context, "trich-yeu.do-dai-gach", "Trích yếu",
                                             found.trich_yeu, drawn, nd30.SHORT_RULE_RATIO,
                                             f"dài {share(nd30.SHORT_RULE_SHARE)} dòng chữ trích yếu")
+            yield from rule_gap_findings(context, "trich-yeu.gach-sat-chu", "Trích yếu", last, drawn)

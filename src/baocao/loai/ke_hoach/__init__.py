@@ -1,4 +1,5 @@
-"""``ke-hoach``: a plan (mục đích, yêu cầu; nội dung; thời gian; kinh phí; tổ chức thực hiện)."""
+"""``ke-hoach``: a plan — its bases, a free body with the plan's usual parts as optional
+helpers (mục đích, yêu cầu; thời gian; kinh phí; tổ chức thực hiện; chủ trì / phối hợp)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ def report_type() -> ReportType:
     """The entry point ``baocao.reports`` names this function."""
     return ReportType(
         name=NAME,
-        title="Kế hoạch (mục đích, yêu cầu; nội dung; thời gian; tổ chức thực hiện)",
+        title=(
+            "Kế hoạch (căn cứ; nội dung tự do, với các phần có sẵn: mục đích, yêu cầu; thời gian; "
+            "kinh phí; tổ chức thực hiện; chủ trì, phối hợp)"
+        ),
         model=KeHoach,
         template=builtin_template(NAME),
         body=body.body,

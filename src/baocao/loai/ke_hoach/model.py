@@ -1,90 +1,93 @@
-"""Report type ``ke-hoach``: a plan (Kế hoạch), as the Kế hoạch số 210/KH-UBND of the seed.
+"""Report type ``ke-hoach``: a plan (Kế hoạch) as People's Committees write them.
 
-Sections: I. Mục đích, yêu cầu; II. Nội dung (tasks, each with its lead unit and
-deadline); III. Thời gian thực hiện; IV. Kinh phí (optional); then Tổ chức thực hiện
-(each unit's responsibilities).  The Roman numbers follow the sections present.
+The bases come first, one paragraph each ("Căn cứ …;", "Thực hiện …;"), as written or
+as typed citations; then the opening sentence; then the body — the shared blocks in
+document order, among which the plan's usual parts (mục đích, yêu cầu; thời gian;
+kinh phí; tổ chức thực hiện; chủ trì / phối hợp lines) are optional helpers
+(:mod:`baocao.loai.ke_hoach.parts`); then the closing sentence.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag
 
-from baocao.frame.model import Block, Text, VanBanHanhChinh, VanBanTrichDan, check_period
-
-Paragraphs = list[Text]
-"""Paragraphs of narrative; ``**đậm**`` and ``*nghiêng*`` mark bold and italic runs."""
+from baocao.body.text import MAX_ITEMS
+from baocao.frame.model import Block, Text, VanBanHanhChinh, VanBanTrichDan
+from baocao.loai.ke_hoach.parts import KhoiKeHoach, NhanPhanCong
 
 
-class MucDichYeuCau(Block):
-    """I. Mục đích, yêu cầu."""
+class CanCuVanBan(VanBanTrichDan):
+    """A base of the plan as a typed citation: «Căn cứ Thông tư số … ngày … của … về …;»."""
 
-    muc_dich: Paragraphs = Field(description="1. Mục đích: các đoạn", min_length=1)
-    yeu_cau: Paragraphs = Field(description="2. Yêu cầu: các đoạn", min_length=1)
-
-
-class NhiemVu(Block):
-    """One task of II. Nội dung."""
-
-    tieu_de: Text = Field(description="Tên nhiệm vụ, in đậm sau số thứ tự, ví dụ «Công tác tuyên truyền»")
-    doan: Paragraphs = Field(default_factory=list, description="Các đoạn mô tả nhiệm vụ")
-    danh_sach: list[Text] = Field(default_factory=list, description="Các việc cụ thể (gạch đầu dòng)")
-    chu_tri: Text | None = Field(None, description="Đơn vị chủ trì")
-    phoi_hop: Text | None = Field(None, description="Đơn vị phối hợp")
-    thoi_gian: Text | None = Field(None, description="Thời gian thực hiện, ví dụ «Trước ngày 30/9/2023»")
-
-    @field_validator("chu_tri", "phoi_hop", "thoi_gian")
-    @classmethod
-    def _no_end_mark(cls, value: str | None) -> str | None:
-        """The line ends with "." itself."""
-        return value.rstrip(".;").strip() if value else value
+    tien_to: Literal["Căn cứ", "Thực hiện"] = Field(
+        "Căn cứ", description="Chữ mở đầu dòng: «Căn cứ» (mặc định) hoặc «Thực hiện»"
+    )
 
 
-class ThoiGianThucHien(Block):
-    """III. Thời gian thực hiện: a period and/or paragraphs (milestones)."""
-
-    tu_ngay: dt.date | None = Field(None, description="Từ ngày (YYYY-MM-DD)")
-    den_ngay: dt.date | None = Field(None, description="Đến hết ngày (YYYY-MM-DD)")
-    doan: Paragraphs = Field(default_factory=list, description="Các mốc, giai đoạn (các đoạn)")
-
-    @model_validator(mode="after")
-    def _something(self) -> ThoiGianThucHien:
-        if (self.tu_ngay is None) != (self.den_ngay is None):
-            raise ValueError("cần cả «tu_ngay» và «den_ngay», hoặc bỏ cả hai")
-        if self.tu_ngay and self.den_ngay:
-            check_period(self.tu_ngay, self.den_ngay)
-        if self.tu_ngay is None and not self.doan:
-            raise ValueError("cần «tu_ngay» và «den_ngay», hoặc các đoạn «doan»")
-        return self
+def _as_written(value: object) -> object:
+    return {"nguyen_van": value} if isinstance(value, str) else value
 
 
-class DonViThucHien(Block):
-    """A unit's responsibilities under Tổ chức thực hiện."""
+def _base_kind(value: object) -> str:
+    written = isinstance(value, CanCuNguyenVan) or (isinstance(value, dict) and "nguyen_van" in value)
+    return "NguyenVan" if written else "VanBan"
 
-    don_vi: Text = Field(description="Tên cơ quan, đơn vị, ví dụ «Phòng Lao động - Thương binh và Xã hội»")
-    nhiem_vu: Paragraphs = Field(description="Trách nhiệm của đơn vị (các đoạn)", min_length=1)
+
+class CanCuNguyenVan(Block):
+    """A base as written, printed as it is."""
+
+    nguyen_van: Text = Field(description="Dòng căn cứ đúng như văn bản ghi, ví dụ «Căn cứ Luật …;»")
+
+
+CanCu = Annotated[
+    Annotated[CanCuNguyenVan, Tag("NguyenVan")] | Annotated[CanCuVanBan, Tag("VanBan")],
+    Discriminator(_base_kind),
+    BeforeValidator(_as_written),
+]
+"""A base: its line as written (a text), or a typed citation."""
 
 
 class KeHoach(VanBanHanhChinh):
-    """Kế hoạch: mục đích, yêu cầu; nội dung; thời gian; (kinh phí); tổ chức thực hiện."""
+    """Kế hoạch: the bases, an opening, a free body with the plan's parts, a closing."""
 
     loai: Literal["ke-hoach"] = Field("ke-hoach", description="Loại văn bản: «ke-hoach»")
     ten_loai: Text = Field("Kế hoạch", description="Tên loại văn bản")
-    can_cu: list[VanBanTrichDan] = Field(
-        default_factory=list, description="Văn bản được thực hiện (câu «Thực hiện …» mở đầu)"
+    can_cu: list[CanCu] = Field(
+        default_factory=list, max_length=MAX_ITEMS,
+        description=(
+            "Các căn cứ, mỗi căn cứ một đoạn: dòng ghi đúng như văn bản («Căn cứ …;»), hoặc văn bản "
+            "trích dẫn {tien_to, loai, so_ky_hieu, ngay, co_quan, trich_yeu} (in «…;» ở cuối)"
+        ),
     )
-    mo_dau: Text = Field(
-        description="Câu sau «Thực hiện …», ví dụ «UBND thành phố ban hành Kế hoạch …, cụ thể như sau:»"
+    ngay_dai: bool = Field(
+        False,
+        description=(
+            "Ghi ngày dạng dài («ngày 31 tháng 5 năm 2022») trong các căn cứ và thời gian thực hiện; "
+            "mặc định dạng ngắn («31/5/2022»)"
+        ),
     )
-    muc_dich_yeu_cau: MucDichYeuCau = Field(description="I. Mục đích, yêu cầu")
-    noi_dung: list[NhiemVu] = Field(description="II. Nội dung: các nhiệm vụ", min_length=1)
-    thoi_gian: ThoiGianThucHien = Field(description="Thời gian thực hiện")
-    kinh_phi: Paragraphs = Field(default_factory=list, description="Kinh phí thực hiện (không bắt buộc)")
-    to_chuc_thuc_hien: list[DonViThucHien] = Field(
-        description="Tổ chức thực hiện: trách nhiệm từng đơn vị", min_length=1
+    mo_dau: Text | None = Field(
+        None,
+        description="Câu sau các căn cứ, ví dụ «UBND thành phố ban hành Kế hoạch …, cụ thể như sau:»",
+    )
+    noi_dung: list[KhoiKeHoach] = Field(
+        min_length=1, max_length=MAX_ITEMS,
+        description=(
+            "Nội dung kế hoạch: các khối theo thứ tự in — đoạn văn, «muc», «khoan», «tieu_khoan», «diem», "
+            "«danh_sach», «danh_so», «bang», «ngat_trang» — và các phần có sẵn: «muc_dich_yeu_cau», "
+            "«thoi_gian», «kinh_phi», «to_chuc_thuc_hien», «phan_cong»"
+        ),
+    )
+    nhan_phan_cong: NhanPhanCong = Field(
+        default_factory=NhanPhanCong,
+        description="Nhãn các dòng «phan_cong» như kế hoạch ghi, ví dụ {chu_tri: Cơ quan chủ trì}",
     )
     ket_luan: Text | None = Field(
-        None, description="Câu kết; để trống để dùng câu mặc định («Trong quá trình thực hiện …»)"
+        None,
+        description=(
+            "Câu kết; để trống: câu mặc định («Trong quá trình tổ chức thực hiện …»), trừ khi nội dung "
+            "đã kết thúc bằng «./.»"
+        ),
     )

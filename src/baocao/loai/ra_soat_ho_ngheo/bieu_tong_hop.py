@@ -25,7 +25,7 @@ from baocao.frame import AppendixWriter
 from baocao.frame.table import Align, Column
 from baocao.loading import LoadedData, Origin
 from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, don_vi_truc_thuoc
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
 
 RULES = RuleTable(__name__, [
@@ -42,6 +42,8 @@ RULES = RuleTable(__name__, [
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ten": (
         "Đơn vị", "Tên đơn vị", "Đơn vị (xã, phường, thị trấn)", "Xã, phường, thị trấn",
+        "Đơn vị (xã, phường, đặc khu)", "Xã, phường, đặc khu", "Đơn vị (thôn, tổ dân phố)",
+        "Thôn, tổ dân phố", "Đơn vị (huyện, thị xã, thành phố)", "Huyện, thị xã, thành phố",
         "Xã, phường", "Tên xã, phường", "Tên xã", "ten",
     ),
     "khu_vuc": ("Khu vực", "khu_vuc"),
@@ -49,6 +51,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "so_khau": ("Số khẩu", "Tổng số khẩu", "Số nhân khẩu", "so_khau"),
     "ho_ngheo": ("Hộ nghèo", "Số hộ nghèo", "ho_ngheo"),
     "ho_can_ngheo": ("Hộ cận nghèo", "Số hộ cận nghèo", "ho_can_ngheo"),
+    "khau_ngheo": ("Khẩu nghèo", "Số khẩu nghèo", "Số khẩu hộ nghèo", "khau_ngheo"),
+    "khau_can_ngheo": ("Khẩu cận nghèo", "Số khẩu cận nghèo", "Số khẩu hộ cận nghèo", "khau_can_ngheo"),
+    "nam_truoc.khau_ngheo": ("Số khẩu hộ nghèo năm trước", "khau_ngheo_nam_truoc", "nam_truoc.khau_ngheo"),
+    "nam_truoc.khau_can_ngheo": (
+        "Số khẩu hộ cận nghèo năm trước", "khau_can_ngheo_nam_truoc", "nam_truoc.khau_can_ngheo",
+    ),
     "nam_truoc.ho_ngheo": (
         "Hộ nghèo năm trước", "Số hộ nghèo năm trước", "ho_ngheo_nam_truoc", "nam_truoc.ho_ngheo",
     ),
@@ -65,10 +73,13 @@ _HOUSEHOLDS = ("Tổng số hộ", "Tổng số hộ dân cư", "Tổng số", "
 _POOR = ("Hộ nghèo", "Số hộ nghèo")
 _NEAR_POOR = ("Hộ cận nghèo", "Số hộ cận nghèo")
 _COUNT = ("Số hộ", "Số lượng")
+_PERSONS = ("Số khẩu", "Khẩu", "Nhân khẩu", "Số nhân khẩu")
 
 
 def columns(year: object) -> dict[str, tuple[str, ...]]:
     """:data:`COLUMNS` and the names of columns under a two-row header, for a report of ``year``.
+
+    "Hộ nghèo / Số khẩu" is the persons of the poor households (``khau_ngheo``).
 
     "Nhóm / Cột" names a column under the group header "Nhóm": "Hộ nghèo / Số hộ"
     is the poor count; "Năm 2022 / Hộ nghèo" (or "Năm trước / Hộ nghèo", or "Hộ
@@ -94,6 +105,8 @@ def columns(year: object) -> dict[str, tuple[str, ...]]:
     names["so_khau"] += [f"{h} / {k}" for h in _HOUSEHOLDS for k in ("Số khẩu", "Số nhân khẩu")]
     for key, labels in (("ho_ngheo", _POOR), ("ho_can_ngheo", _NEAR_POOR)):
         names[key] += [f"{label} / {count}" for label in labels for count in _COUNT]
+        persons = f"khau_{key.removeprefix('ho_')}"
+        names[persons] += [f"{label} / {k}" for label in labels for k in _PERSONS]
         names[key] += [f"{n} / {label}" for n in now for label in labels]
         names[key] += [f"{label} / {n}" for n in now for label in labels]
         names[f"nam_truoc.{key}"] += [f"{b} / {label}" for b in before for label in labels]
@@ -104,7 +117,7 @@ def columns(year: object) -> dict[str, tuple[str, ...]]:
 
 _TOTAL_NAMES = {
     "tong", "tong cong", "tong so", "cong", "toan huyen", "toan thanh pho", "toan thi xa",
-    "toan quan", "toan tinh",
+    "toan quan", "toan tinh", "toan xa", "toan phuong", "toan dac khu",
 }
 """A totals row in the sheet is not a unit: baocao computes its own, and checks the sheet's."""
 
@@ -115,6 +128,10 @@ _FIGURES = {
     "ho_can_ngheo": "số hộ cận nghèo",
     "nam_truoc.ho_ngheo": "số hộ nghèo năm trước",
     "nam_truoc.ho_can_ngheo": "số hộ cận nghèo năm trước",
+    "khau_ngheo": "số khẩu hộ nghèo",
+    "khau_can_ngheo": "số khẩu hộ cận nghèo",
+    "nam_truoc.khau_ngheo": "số khẩu hộ nghèo năm trước",
+    "nam_truoc.khau_can_ngheo": "số khẩu hộ cận nghèo năm trước",
 }
 """The figures a typed total (or a group's subtotal) is checked on."""
 
@@ -155,12 +172,15 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
     typed: list[_Typed] = []  # the sheet's totals and group subtotals, checked below
     area: str | None = None
     group: _Typed | None = None
-    for cells in sheet.rows:
+    last_figures = max((i for i, cells in enumerate(sheet.rows) if not _no_figures(cells)), default=-1)
+    for index_in_sheet, cells in enumerate(sheet.rows):
         label = cells["ten"].value
         key = normalize_header(label) if label is not None else ""
         if key in _TOTAL_NAMES:
             typed.append(_totals_row(cells, len(units), group))
             continue
+        if typed and index_in_sheet > last_figures:
+            continue  # under the table's last figures and its totals: a note, «Người lập biểu» …
         if len(key) == 1:  # the column-codes row (A, B, 1 …)
             continue
         if label is not None and _area(label) is not None:
@@ -194,6 +214,12 @@ def prepare(loaded: LoadedData, folder: Path) -> None:
         units.append(cells)
     loaded.findings.extend(_typed_totals_disagree(sheet, typed, units))
     data["bieu_tong_hop"] = {**bieu, "dong": rows}
+
+
+def _no_figures(cells: dict[str, Cell]) -> bool:
+    """A row with text and no figure at all (a note under the table, a signature line)."""
+    return all(cell.value is None or (isinstance(cell.value, str) and not any(map(str.isdigit, cell.value)))
+               for field, cell in cells.items() if field in _FIGURES)
 
 
 @dataclass
@@ -301,6 +327,8 @@ class Bieu:
     """Everything the appendix table prints."""
 
     tieu_de: str
+    ten_cot_don_vi: str
+    """The units column's title: "Đơn vị (xã, phường, thị trấn)", "(xã, phường, đặc khu)" … by ``cap``."""
     co_so_khau: bool
     co_nam_truoc: bool
     nam_truoc: int
@@ -386,13 +414,14 @@ def bieu_context(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Bieu | None:
     rows = bieu.dong
     so_khau = rows[0].so_khau is not None
     nam_truoc = rows[0].nam_truoc is not None
-    status = {"so_bo": "sơ bộ ", "chinh_thuc": "", "phuc_tra": "sau phúc tra "}[report.trang_thai]
+    status = {"so_bo": "sơ bộ ", "phuc_tra": "sau phúc tra "}.get(report.trang_thai, "")
     title = bieu.tieu_de or (
         f"Tổng hợp kết quả {status}rà soát hộ nghèo, hộ cận nghèo năm {report.nam} "
         f"trên địa bàn {report.dia_ban}"
     )
     return Bieu(
         tieu_de=upper_vi(title),
+        ten_cot_don_vi=f"Đơn vị ({don_vi_truc_thuoc(report.cap, report.nam)})",
         co_so_khau=so_khau,
         co_nam_truoc=nam_truoc,
         nam_truoc=report.nam - 1,
@@ -407,7 +436,7 @@ def bieu_context(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Bieu | None:
 _NUMBER: Align = "right"
 _COLUMNS: tuple[Column, ...] = (
     Column("stt", "STT", 600, span_rows=True, align="center"),
-    Column("ten", "Đơn vị (xã, phường, thị trấn)", 2400, span_rows=True, align="left"),
+    Column("ten", "{{ bieu.ten_cot_don_vi }}", 2400, span_rows=True, align="left"),
     Column("tong_so_ho", "Tổng số hộ", 1150, span_rows=True, align=_NUMBER, number=True),
     Column("so_khau", "Số khẩu", 1150, span_rows=True, align=_NUMBER, number=True,
            condition="bieu.co_so_khau"),
