@@ -232,8 +232,11 @@ class StyleResolver:
     def _run_probe(self, level: Children) -> RunValues:
         """What one level sets, in the order of :class:`RunFormat` (see :meth:`_resolve_run`)."""
         fonts = level.get(_R_FONTS)
-        return (self._font_at(fonts, "ascii"), self._font_at(fonts, "hAnsi"), _val(level, _SZ),
-                on_off(level.get(_B)), on_off(level.get(_I)), on_off(level.get(_CAPS)),
+        ascii_font = hansi = None
+        if fonts is not None:
+            ascii_font, hansi = self._font_at(fonts, "ascii"), self._font_at(fonts, "hAnsi")
+        return (ascii_font, hansi, _val(level, _SZ),
+                _on_off(level.get(_B)), _on_off(level.get(_I)), _on_off(level.get(_CAPS)),
                 _val(level, _VERT_ALIGN), _val(level, _SPACING), _val(level, _W))
 
     def _font_at(self, fonts: Element | None, which: str) -> str | None:
@@ -358,6 +361,10 @@ Children = dict[str, Element]
 
 _R_FONTS, _IND, _RPR, _PPR, _R_STYLE = w("rFonts"), w("ind"), w("rPr"), w("pPr"), w("rStyle")
 _P_STYLE, _TBL_PR, _TBL_STYLE, _VAL = w("pStyle"), w("tblPr"), w("tblStyle"), w("val")
+_HANGING, _FIRST_LINE, _LEFT, _START, _RIGHT, _END = (
+    w("hanging"), w("firstLine"), w("left"), w("start"), w("right"), w("end"))
+_BEFORE, _AFTER, _LINE, _LINE_RULE = w("before"), w("after"), w("line"), w("lineRule")
+_OFF = ("0", "false", "off", "none")
 _SZ, _B, _I, _CAPS, _VERT_ALIGN, _SPACING, _W, _JC = (
     w("sz"), w("b"), w("i"), w("caps"), w("vertAlign"), w("spacing"), w("w"), w("jc"))
 
@@ -388,27 +395,28 @@ def _val(level: Children, tag: str) -> str | None:
     return None if element is None else element.get(_VAL)
 
 
-def _first_attr(element: Element | None, *names: str) -> str | None:
-    if element is None:
-        return None
-    for name in names:
-        value = attr(element, name)
-        if value is not None:
-            return value
-    return None
+def _on_off(element: Element | None) -> bool | None:
+    """:func:`~baocao.layout.ooxml.on_off`, without the calls."""
+    return None if element is None else element.get(_VAL) not in _OFF
 
 
 def _paragraph_probe(level: Children) -> ParagraphValues:
-    """What one level sets, in the order of :data:`ParagraphValues`."""
+    """What one level sets, in the order of :data:`ParagraphValues` (attributes read
+    with ``get`` on their Clark names: ``attr`` without the calls, it runs per paragraph)."""
     ind, spacing = level.get(_IND), level.get(_SPACING)
-    first_line = None
+    first_line = left = right = None
     if ind is not None:
-        hanging, first = attr(ind, "hanging"), attr(ind, "firstLine")
+        hanging, first = ind.get(_HANGING), ind.get(_FIRST_LINE)
         first_line = -_int(hanging) if hanging is not None else None if first is None else _int(first)
-    return (_val(level, _JC), first_line, _first_attr(ind, "left", "start"),
-            _first_attr(spacing, "before"), _first_attr(spacing, "after"),
-            _first_attr(spacing, "line"), _first_attr(spacing, "lineRule"),
-            _first_attr(ind, "right", "end"))
+        left = ind.get(_LEFT)
+        left = ind.get(_START) if left is None else left
+        right = ind.get(_RIGHT)
+        right = ind.get(_END) if right is None else right
+    before = after = line = line_rule = None
+    if spacing is not None:
+        before, after = spacing.get(_BEFORE), spacing.get(_AFTER)
+        line, line_rule = spacing.get(_LINE), spacing.get(_LINE_RULE)
+    return (_val(level, _JC), first_line, left, before, after, line, line_rule, right)
 
 
 def _run_format_of(values: RunValues) -> RunFormat:
