@@ -4,7 +4,11 @@ Inputs: N variants of examples/bac-kan-2023.yaml (bench_batch.make_inputs).  Var
 alternated per repeat, each a fresh ``python -m baocao`` process:
 
 - ``batch --pdf -j J``, today's way: ``BAOCAO_PDF_WARM=0`` (one ``soffice`` per PDF);
-- ``batch --pdf -j J``, warm: a pool of J LibreOffice processes started once;
+- ``batch --pdf -j J``, warm: a pool of J LibreOffice processes started once, from the
+  LibreOffice profile a previous run left in the cache (``$XDG_CACHE_HOME``; a run before
+  the measured ones fills it);
+- for the small batches (≤ 50), the same on an empty cache (``XDG_CACHE_HOME`` a new
+  folder each time): a user's very first batch, every LibreOffice creating its profile;
 - ``render --pdf`` of one report, cold (LibreOffice started for it) and warm (a
   converter already running, reached through ``BAOCAO_UNOSERVER``).
 
@@ -13,7 +17,7 @@ LibreOffice included: this process makes itself the subreaper of orphans, so kil
 process groups are reaped and counted).  Medians.  Run with the package installed
 with its PDF extra, LibreOffice and python3-uno:
 
-    python benchmarks/bench_pdf.py [--counts 20 200] [--jobs 2] [--repeats 3]
+    python benchmarks/bench_pdf.py [--counts 5 20 200] [--jobs 2] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ def measure(run: Callable[[], None]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--counts", type=int, nargs="+", default=[20, 200])
+    parser.add_argument("--counts", type=int, nargs="+", default=[5, 20, 200])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--render-repeats", type=int, default=5)
@@ -69,17 +73,21 @@ def main() -> None:
         ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
     root = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
-    env = {k: v for k, v in os.environ.items() if k != "BAOCAO_UNOSERVER"}
+    cache = root / "cache"
+    env = {k: v for k, v in os.environ.items() if k not in ("BAOCAO_UNOSERVER", "BAOCAO_NO_CACHE")}
+    env["XDG_CACHE_HOME"] = str(cache)
     rows: list[tuple[str, list[tuple[float, float]], int]] = []
 
-    def batch(folder: Path, count: int, warm: bool) -> Callable[[], None]:
+    def batch(folder: Path, count: int, warm: bool, *, empty_cache: bool = False) -> Callable[[], None]:
         def run() -> None:
             out = root / "out"
             shutil.rmtree(out, ignore_errors=True)
             command = [sys.executable, "-m", "baocao", "batch", str(folder), "-o", str(out), "--pdf",
                        "-j", str(args.jobs), "-q"]
-            subprocess.run(command, check=True, env={**env, "BAOCAO_PDF_WARM": "1" if warm else "0"},
-                           stderr=subprocess.DEVNULL)
+            extra = {"BAOCAO_PDF_WARM": "1" if warm else "0"}
+            if empty_cache:
+                extra["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cache-", dir=root)
+            subprocess.run(command, check=True, env={**env, **extra}, stderr=subprocess.DEVNULL)
             assert len(list(out.glob("*.pdf"))) == count
 
         return run
@@ -88,8 +96,13 @@ def main() -> None:
         folder = root / f"in-{count}"
         folder.mkdir()
         make_inputs(folder, count)
+        if not cache.exists():
+            batch(folder, count, True)()  # the profile every warm run starts from
         variants = {f"batch --pdf, {count} reports, today (soffice per file)": batch(folder, count, False),
                     f"batch --pdf, {count} reports, warm pool": batch(folder, count, True)}
+        if count <= 50:
+            variants[f"batch --pdf, {count} reports, warm pool, empty cache"] = batch(
+                folder, count, True, empty_cache=True)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
         repeats = args.repeats if count <= 50 else max(1, args.repeats // 2)
         for repeat in range(repeats):
@@ -126,11 +139,16 @@ def main() -> None:
         pool.close()
     shutil.rmtree(root, ignore_errors=True)
 
-    print("| variant | runs | wall s (median) | ms/report | CPU s (median) |\n|---|---:|---:|---:|---:|")
+    print("| variant | runs | wall s (median) | ms/report | CPU s (median) | × baseline wall "
+          "| × baseline CPU |\n|---|---:|---:|---:|---:|---:|---:|")
+    baseline: tuple[float, float] = (0.0, 0.0)
     for name, values, count in rows:
         wall = statistics.median(v[0] for v in values)
         cpu = statistics.median(v[1] for v in values)
-        print(f"| {name} | {len(values)} | {wall:.2f} | {1000 * wall / count:.0f} | {cpu:.2f} |")
+        if "today" in name or "cold" in name:  # the first of each group is its baseline
+            baseline = (wall, cpu)
+        print(f"| {name} | {len(values)} | {wall:.2f} | {1000 * wall / count:.0f} | {cpu:.2f} "
+              f"| {baseline[0] / wall:.1f} | {baseline[1] / cpu:.1f} |")
     print(f"\nmachine: {platform.system()} {platform.release()} {platform.machine()}, "
           f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}; -j {args.jobs}")

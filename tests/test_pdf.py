@@ -7,6 +7,7 @@ Read back by readers no one here wrote: poppler's ``pdftotext`` and pikepdf.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import io
 import json
 import shutil
@@ -26,7 +27,7 @@ from baocao import cli, pdf
 from baocao.errors import OutputError
 from baocao.outputs import session
 
-from conftest import BAC_KAN
+from conftest import BAC_KAN, EXAMPLES
 
 pytestmark = pytest.mark.office
 
@@ -127,28 +128,117 @@ def test_pdf_a_2b_is_declared_with_its_output_intent_and_fonts(tmp_path: Path, s
 
 
 def test_the_e_office_record_of_the_seed(tmp_path: Path, soffice: str) -> None:
+    """Phụ lục VI Phần II Mục I, the rows of tests/data/nd30/phu-luc-vi-van-ban-di.csv:
+    «3 | Tên loại văn bản | TypeName», «4 | Số của văn bản | CodeNumber», «5 | Ký hiệu của
+    văn bản | CodeNotation», «6 | Ngày, tháng, năm văn bản | IssuedDate», «7 | Tên cơ quan,
+    tổ chức ban hành văn bản | OrganName», «8 | Trích yếu nội dung | Subject», «9 | Ngôn ngữ
+    | Language», «10 | Số trang của văn bản | PageAmount», «12 | Chức vụ, họ tên người ký |
+    Signerlnfo» (12.1 Position, 12.2 FullName), «13 | Nơi nhận | To» (13.1 OrganId, 13.2
+    OrganName).  The PDF's own document information says the same: its title is the
+    type and the subject, its author the issuing body (field 7)."""
     target, _ = render_pdf(tmp_path, "--meta")
     record = json.loads(target.with_suffix(".json").read_text(encoding="utf-8"))
+    with pikepdf.open(target.with_suffix(".pdf")) as document:
+        pages = len(document.pages)
+        info = {str(key): str(value) for key, value in document.docinfo.items()}
     assert record == {
         "TypeName": "Báo cáo",
         "CodeNumber": None,  # a draft: the văn thư numbers and dates it after signing
         "CodeNotation": "BC-UBND",
         "IssuedDate": None,
-        "Place": "TP. Bắc Kạn",
         "OrganName": "Ủy ban nhân dân thành phố Bắc Kạn",
-        "OrganNameParent": None,
         "Subject": "Kết quả sơ bộ công tác điều tra, rà soát hộ nghèo, hộ cận nghèo trên địa bàn "
                    "thành phố Bắc Kạn, năm 2023",
-        "SignerInfo": {"Competence": "TM. Ủy ban nhân dân", "Position": "Chủ tịch",
-                       "FullName": "Hoàng Hà Bắc"},
-        "To": ["Sở Lao động - TB&XH tỉnh", "TT Thành ủy, HĐND thành phố", "Lãnh đạo UBND thành phố",
-               "Thành viên BCD rà soát hộ nghèo thành phố", "Phòng Lao động - TB&XH thành phố",
-               "UBND các xã, phường"],
-        "PageAmount": len(pikepdf.open(target.with_suffix(".pdf")).pages),
         "Language": "vi",
-        "Format": "PDF",
+        "PageAmount": pages,
+        "SignerInfo": {"Position": "Chủ tịch", "FullName": "Hoàng Hà Bắc"},
+        "To": [{"OrganId": None, "OrganName": name} for name in [
+            "Sở Lao động - TB&XH tỉnh", "TT Thành ủy, HĐND thành phố", "Lãnh đạo UBND thành phố",
+            "Thành viên BCD rà soát hộ nghèo thành phố", "Phòng Lao động - TB&XH thành phố",
+            "UBND các xã, phường"]],
     }
-    assert record["PageAmount"] >= 2
+    assert pages >= 2
+    assert info["/Title"] == f"{record['TypeName']} {record['Subject']}"
+    assert info["/Author"] == record["OrganName"]
+
+
+PHU_LUC_VI = Path(__file__).parent / "data" / "nd30" / "phu-luc-vi-van-ban-di.csv"
+# The decree prints two names with a lower-case l for the capital I in some rows (1.1
+# «Organld», 12 «Signerlnfo»; 13.1 has «OrganId»): the table quotes them as printed, the
+# record writes them as meant.
+AS_MEANT = {"Signerlnfo": "SignerInfo", "Organld": "OrganId"}
+
+
+def decree_rows() -> dict[str, dict[str, str]]:
+    import csv
+
+    with PHU_LUC_VI.open(encoding="utf-8", newline="") as handle:
+        return {row["stt"]: row for row in csv.DictReader(handle)}
+
+
+def written_fields(record: dict[str, object], parent: str = "") -> list[tuple[str, object]]:
+    """(path, value) of every field of the record: ``SignerInfo.Position``, ``To[].OrganName``."""
+    found: list[tuple[str, object]] = []
+    for name, value in record.items():
+        path = f"{parent}.{name}" if parent else name
+        found.append((path, value))
+        if isinstance(value, dict):
+            found += written_fields(value, path)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for item in value:
+                found += written_fields(item, f"{path}[]")
+    return found
+
+
+@pytest.mark.parametrize("example", ["bac-kan-2023.yaml", "cong-van-4169-hcm-2025.yaml",
+                                     "cong-van-don-doc.yaml", "bao-cao-chung.yaml"])
+def test_every_field_of_the_record_is_a_row_of_phu_luc_vi_with_its_type_and_length(example: str) -> None:
+    """Each field the record writes is one row of Phụ lục VI Phần II Mục I (the table's
+    column «baocao» names it), under that row's «Tên (viết tắt tiếng Anh)», nested in the
+    group the decree puts it in (12.x under 12, 13.x under 13), and its value keeps to the
+    row's «Kiểu dữ liệu» and «Độ dài»; every row the record leaves out says why."""
+    from baocao.metadata import outgoing_fields
+
+    rows = decree_rows()
+    # the field each row is written as: the first word of its «baocao» column
+    row_of = {row["baocao"].split()[0]: stt for stt, row in rows.items()
+              if not row["baocao"].startswith("không ghi: ")}
+    record = outgoing_fields(baocao.load(EXAMPLES / example), page_amount=3)
+    written = written_fields(record)
+    assert {path for path, _ in written} == set(row_of), {path for path, _ in written} ^ set(row_of)
+    for path, value in written:
+        row = rows[row_of[path]]
+        name = path.rsplit(".", 1)[-1].removesuffix("[]")
+        assert AS_MEANT.get(row["ten_viet_tat_tieng_anh"], row["ten_viet_tat_tieng_anh"]) == name, (path, row)
+        if "." in path:  # a sub-row (12.1) of its group's row (12)
+            assert row_of[path].startswith(row_of[path.split(".")[0].removesuffix("[]")] + "."), path
+        kind, length = row["kieu_du_lieu"], row["do_dai"]
+        if value is None or not kind:
+            continue  # an empty field (a draft's number) or a group
+        if kind == "String":
+            assert isinstance(value, str) and 0 < len(value) <= int(length), (path, value)
+        elif kind == "Number":
+            assert isinstance(value, int) and len(str(value)) <= int(length), (path, value)
+        else:
+            assert kind == "Date" and isinstance(value, str) and len(value) == int(length), (path, value)
+            dt.date.fromisoformat(value)
+
+
+def test_a_signed_letter_gives_its_number_date_and_the_signer_under_kt() -> None:
+    """«4 | Số của văn bản | CodeNumber | String | 11», «6 | Ngày, tháng, năm văn bản |
+    IssuedDate | Date | 10», «12.1 | Chức vụ của người ký văn bản | Position»: the one who
+    signs (a deputy under «KT.»); «Như trên» in Nơi nhận is those addressed, not a recipient."""
+    from baocao.metadata import outgoing_fields
+
+    report = baocao.load(EXAMPLES / "cong-van-don-doc.yaml")
+    record = outgoing_fields(report, page_amount=2)
+    assert record["CodeNumber"] == f"{report.so:02d}" and record["CodeNotation"] == report.ky_hieu
+    assert record["IssuedDate"] == report.ngay_ban_hanh().isoformat()
+    assert record["SignerInfo"] == {"Position": report.nguoi_ky.dong_chuc_vu()[-1],
+                                    "FullName": report.nguoi_ky.ho_ten}
+    names = [item["OrganName"] for item in record["To"]]
+    assert names[:len(report.kinh_gui)] == report.kinh_gui
+    assert "Như trên" not in names and len(names) == len(set(names))
 
 
 def test_meta_counts_pages_without_pikepdf_too(tmp_path: Path, soffice: str,

@@ -3,6 +3,7 @@ crashes or hangs, and nothing left running at the end."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -154,6 +155,32 @@ def test_batch_pdf_starts_a_warm_pool_and_leaves_nothing_running(tmp_path: Path,
     assert left == []
 
 
+
+def test_a_batch_smaller_than_the_workers_starts_one_libreoffice_a_file(
+        tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-j 4 on one file: one worker, so one LibreOffice, not four starting for nothing."""
+    import io
+
+    from baocao import cli
+
+    sizes: list[int | None] = []
+    create = WarmPool.create.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[WarmPool], size: int | None = None, **options: float) -> WarmPool | None:
+        sizes.append(size)
+        made: WarmPool | None = create(cls, size, **options)
+        return made
+
+    monkeypatch.setattr(WarmPool, "create", classmethod(spy))
+    jobs = variants(tmp_path, 1)
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.main(["batch", str(jobs[0].data), "-o", str(tmp_path / "out"), "--pdf", "-j", "4"],
+                      stdout=out, stderr=err)
+    assert status == 0, err.getvalue()
+    assert sizes == [1]
+    assert "xã số 1" in pdf_words(jobs[0].output.with_suffix(".pdf"))
+
+
 def _office_processes() -> list[tuple[int, str]]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -166,3 +193,73 @@ def _office_processes() -> list[tuple[int, str]]:
         if state != "Z" and (b"soffice" in cmdline or b"uno_server.py" in cmdline) and b"baocao-" in cmdline:
             found.append((int(entry.name), stat[stat.index("(") + 1:stat.rindex(")")]))
     return found
+
+
+# --- the LibreOffice profile kept between pools ----------------------------------------
+
+
+def _new_pool(**changes: object) -> WarmPool:
+    made = WarmPool.create(1, timeout=20)
+    if made is None:
+        if os.environ.get("CI"):
+            pytest.fail("no warm converter: apt-get install python3-uno; pip install unoserver")
+        pytest.skip("python3-uno or unoserver is not installed")
+    return dataclasses.replace(made, **changes) if changes else made  # type: ignore[arg-type]
+
+
+def test_a_pool_starts_from_the_profile_the_last_one_kept(tmp_path: Path, soffice: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first pool creates LibreOffice's profile and leaves a copy in the user's cache
+    (not its lock file); the next pool's LibreOffice starts from that copy and converts."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    document = baocao.render(baocao.load(BAC_KAN))
+    assert document is not None
+    first = _new_pool()
+    assert first.cache is not None and first.cache.parent == tmp_path / "cache" / "baocao"
+    try:
+        first.start()
+        first.convert(document, tmp_path / "first.pdf")
+        assert not first._file(0, "cached").exists()  # nothing to start from yet
+    finally:
+        first.close()
+    assert (first.cache / "user" / "registrymodifications.xcu").is_file()
+    assert not (first.cache / ".lock").exists()
+    second = _new_pool()
+    assert second.cache == first.cache
+    try:
+        second.start()
+        second.convert(document, tmp_path / "second.pdf")
+        assert second._file(0, "cached").exists()
+    finally:
+        second.close()
+    assert pdf_words(tmp_path / "second.pdf") == pdf_words(tmp_path / "first.pdf")
+
+
+def test_a_cached_profile_libreoffice_cannot_start_with_is_dropped(tmp_path: Path, soffice: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A LibreOffice (here a wrapper) that exits at once in the cached profile: the slot
+    starts again in a fresh profile, converts, and the bad copy is replaced by a good one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    wrapper = tmp_path / "soffice"
+    wrapper.write_text(
+        "#!/bin/sh\n"
+        'for a in "$@"; do case "$a" in\n'
+        '  -env:UserInstallation=file://*) p="${a#-env:UserInstallation=file://}";;\n'
+        "esac; done\n"
+        '[ -e "$p/bad" ] && exit 1\n'
+        f'exec {soffice} "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    pool = _new_pool(soffice=str(wrapper))
+    assert pool.cache is not None
+    pool.cache.mkdir(parents=True)
+    (pool.cache / "bad").write_text("", encoding="utf-8")
+    document = baocao.render(baocao.load(BAC_KAN))
+    assert document is not None
+    try:
+        pool.start()
+        pool.convert(document, tmp_path / "a.pdf")
+    finally:
+        pool.close()
+    assert "Hoàng Hà Bắc" in pdf_words(tmp_path / "a.pdf")
+    assert pool.cache.is_dir() and not (pool.cache / "bad").exists()
+    assert (pool.cache / "user").is_dir()

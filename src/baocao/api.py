@@ -363,7 +363,7 @@ def _render_bytes(
     metadata: dict[str, Any] = {
         "template_name": name,
         "title": f"{report.ten_loai} {report.trich_yeu}",
-        "author": report.co_quan.ten_goi_tat,
+        "author": " ".join(report.co_quan.ten),  # Phụ lục VI field 7 (OrganName), as --meta writes it
         "when": dt.datetime(when.year, when.month, when.day) if when else None,
     }
     context = build_context(report, report_type)

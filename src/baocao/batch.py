@@ -301,6 +301,15 @@ class _Flag:
         return self._set
 
 
+def worker_count(workers: int | None, jobs: int) -> int:
+    """The workers a batch of ``jobs`` runs on: ``workers`` (default: one per core), never more than jobs.
+
+    >>> worker_count(None, 1), worker_count(8, 3), worker_count(2, 0)
+    (1, 3, 1)
+    """
+    return max(1, min(workers or os.cpu_count() or 1, jobs or 1))
+
+
 def run(
     jobs: Sequence[Job],
     *,
@@ -319,7 +328,7 @@ def run(
     """
     default = "fork" if sys.platform.startswith("linux") else "spawn"
     mp_context = mp_context or os.environ.get("BAOCAO_MP_CONTEXT") or default
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
+    workers = worker_count(workers, len(jobs))
     results: dict[int, Outcome] = {}
 
     def finished() -> list[Outcome]:
@@ -491,8 +500,8 @@ def main(
     else:
         jobs = plan(inputs, out_dir)
     # A missing converter (LibreOffice): one message, before any work; PDFs through a
-    # warm LibreOffice pool (baocao.converter) started here and shut down at the end.
-    with session(outputs, err, warm=True, workers=workers) as steps:
+    # warm LibreOffice pool (baocao.converter), one per worker, started here and shut down at the end.
+    with session(outputs, err, warm=True, workers=worker_count(workers, len(jobs))) as steps:
         _make_folder(out_dir)
         start = time.perf_counter()
         try:

@@ -23,8 +23,10 @@ DATE_LINE_WIDTH = nd30.HEADER_COLUMNS[1].twips - 2 * nd30.CELL_MARGIN.twips
 """The width the place and date line has at the frame's size: the header's right column
 less cell margins (at the smaller size it may use the margins too)."""
 
-BLANK_NUMBER = " " * 6
-"""What a draft prints where the number will be written: "Số:      /BC-UBND"."""
+BLANK_NUMBER = " " * 8
+"""What a draft prints where the number will be written: "Số:        /BC-UBND" — room for
+four digits at 13 pt (a space is half a digit wide): a city's People's Committee issues
+numbers such as «2628/QĐ-UBND» (measured on the PDF: tests/test_pdf_room.py)."""
 
 
 @dataclass(frozen=True)
