@@ -121,8 +121,15 @@ def own_runs(paragraph: Element) -> Iterator[Element]:
 
 
 def _own_runs(paragraph: Element) -> tuple[Element, ...]:
-    if paragraph.tag == _P and next(paragraph.iterdescendants(_P), None) is None:
-        return tuple(paragraph.iter(_R))  # no paragraph inside: every run is its own
+    if paragraph.tag == _P:  # one walk; a paragraph inside (a text box) sends to the other
+        runs = []
+        for found in paragraph.iter(_R, _P):
+            if found.tag == _R:
+                runs.append(found)
+            elif found is not paragraph:
+                break
+        else:
+            return tuple(runs)
     return tuple(run for run in paragraph.iter(_R) if _nearest(run, _P) is paragraph)
 
 
