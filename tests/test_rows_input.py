@@ -85,3 +85,53 @@ def test_two_rows_with_one_output_name_are_refused(tmp_path: Path) -> None:
 def test_with_a_workbook_the_data_is_the_one_shared_text(tmp_path: Path) -> None:
     code, _, err = run("batch", CHUNG, CHUNG, "--bang", BANG, "-o", tmp_path)
     assert code == 2 and "chỉ ghi một tệp dữ liệu" in err
+
+
+def test_vietnamese_headers_are_read_beside_data_keys(tmp_path: Path) -> None:
+    """The summary table's own column names («Đơn vị», «Tổng số hộ», «Hộ nghèo» …) fill the
+    fields their column adds up to; the unit's name, written «Xã Chợ Đồn» as the table
+    prints it, is the ``dia_ban`` of the sentences («xã Chợ Đồn»).  The same figures as the
+    keys' workbook give the same report."""
+    header, *rows = BANG.read_text(encoding="utf-8").splitlines()
+    words = {"dia_ban": "Đơn vị", "ket_qua.tong_so_ho": "Tổng số hộ", "ket_qua.ho_ngheo.so_ho": "Số hộ nghèo",
+             "ket_qua.ho_ngheo.nam_truoc.so_ho": "Hộ nghèo năm trước",
+             "ket_qua.ho_can_ngheo.so_ho": "HỘ CẬN NGHÈO",
+             "ket_qua.ho_can_ngheo.nam_truoc.so_ho": "Hộ cận nghèo năm trước"}
+    cells = [row.split(";") for row in rows]
+    names = header.split(";")
+    for row in cells:
+        row[names.index("dia_ban")] = row[names.index("dia_ban")].replace("xã", "Xã", 1)
+    sheet = tmp_path / "cac-xa.csv"
+    sheet.write_text(";".join(words.get(n, n) for n in names) + "\n"
+                     + "\n".join(";".join(row) for row in cells) + "\n", encoding="utf-8")
+    by_words, by_keys = tmp_path / "chu", tmp_path / "khoa"
+    code, _, err = run("batch", CHUNG, "--bang", sheet, "-o", by_words, "-j", "1", "-q")
+    assert code == 0, err
+    assert run("batch", CHUNG, "--bang", BANG, "-o", by_keys, "-j", "1", "-q")[0] == 0
+    assert sorted(p.name for p in by_words.glob("*.docx")) == sorted(p.name for p in by_keys.glob("*.docx"))
+    for report in by_keys.glob("*.docx"):
+        assert texts((by_words / report.name).read_bytes()) == texts(report.read_bytes())
+    printed = " ".join(texts((by_words / "xa-cho-don.docx").read_bytes()))
+    assert "Tổng số hộ dân trên địa bàn: 2.730 hộ, trong đó:" in printed
+    assert "của xã Chợ Đồn" in printed and "của Xã Chợ Đồn" not in printed
+
+
+def test_a_vietnamese_header_is_located_like_a_key_and_two_columns_for_one_key_are_refused(
+    tmp_path: Path,
+) -> None:
+    sheet = _sheet(tmp_path, ";ket_qua.ho_ngheo.so_ho;", ";Hộ nghèo;")
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(";2730;142;", ";2730;nhiều;", 1),
+                     encoding="utf-8")
+    code, _, err = run("batch", CHUNG, "--bang", sheet, "-o", tmp_path / "out", "-j", "1", "-q")
+    assert code == 1
+    assert f"{sheet}:4:8: ket_qua.ho_ngheo.so_ho: ô H4: cần một số nguyên" in err
+    twice = _sheet(tmp_path, ";ket_qua.tong_so_ho;", ";Tổng số hộ dân cư;")
+    twice.write_text(twice.read_text(encoding="utf-8").replace("nguoi_ky.ho_ten", "ket_qua.tong_so_ho"),
+                     encoding="utf-8")
+    code, _, err = run("batch", CHUNG, "--bang", twice, "-o", tmp_path / "out2")
+    assert code == 1
+    assert (f"{twice}:1:12: ô L1: cột «ket_qua.tong_so_ho» ghi cùng khóa «ket_qua.tong_so_ho» với ô G1; "
+            "bỏ một trong hai cột [bang-cot-trung-khoa]") in err, err
+    code, _, err = run("batch", CHUNG, "--bang", _sheet(tmp_path, "nguoi_ky.ho_ten", "Khu vực"), "-o",
+                       tmp_path / "out3")
+    assert code == 1 and "hoặc một tên cột: «Đơn vị»" in err, err

@@ -30,7 +30,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
     from baocao.frame.model import VanBanHanhChinh
     from baocao.loading import LoadedData
+    from baocao.rows_input import Cot
 
 DATA_SUFFIXES = (".yaml", ".yml")
 
@@ -141,8 +142,24 @@ def plan_rows(shared: str, workbook: str, out_dir: Path, *, sheet: str | None = 
     for name, role in ((shared, "tệp chung"), (workbook, "bảng tính (--bang)")):
         if not Path(name).is_file():
             raise InputsError(f"không tìm thấy {role} «{name}»; kiểm tra lại đường dẫn")
-    rows = rows_data(load_yaml(shared), Path(workbook), display=workbook, sheet=sheet)
+    loaded = load_yaml(shared)
+    rows = rows_data(loaded, Path(workbook), display=workbook, sheet=sheet, cot=_columns_of(loaded))
     return [Job(Path(shared), out_dir / f"{row.stem}.docx", row.loaded, row.where) for row in rows]
+
+
+def _columns_of(shared: LoadedData) -> Mapping[str, Cot]:
+    """The column headers in words of the shared text's report type (none when its
+    «loai» is not a registered type: loading the rows says so)."""
+    from baocao.errors import PluginError
+    from baocao.registry import default_registry
+
+    name = shared.data.get("loai") if isinstance(shared.data, dict) else None
+    if not isinstance(name, str):
+        return {}
+    try:
+        return default_registry().get(name).cot_bang
+    except (PluginError, KeyError):
+        return {}
 
 
 def render_one(data: str, output: str, template: str | None = None,

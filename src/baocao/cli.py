@@ -204,6 +204,9 @@ def _add_tong_hop(commands: argparse._SubParsersAction[_Parser]) -> None:
                           "vị đã có")
     tong_hop.add_argument("--trang", metavar="TÊN",
                           help="tên trang (sheet) của bảng tính .xlsx (mặc định: trang đầu)")
+    tong_hop.add_argument("--moi-trang", action="store_true",
+                          help="mỗi trang (sheet) của bảng tính .xlsx là biểu của một đơn vị; tên đơn vị "
+                          "là ô «Đơn vị: …» trên dòng tiêu đề, hoặc tên trang")
     tong_hop.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi và cảnh báo")
 
 
@@ -213,6 +216,8 @@ def _tong_hop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from baocao.batch import InputsError
     from baocao.tong_hop import roll_up
 
+    if args.moi_trang and args.trang is not None:
+        raise UsageError("--moi-trang đọc mọi trang của bảng tính; bỏ --trang")
     if args.cho_phep_thieu and args.danh_sach is None:
         raise UsageError("--cho-phep-thieu cần --danh-sach (danh sách các đơn vị phải báo cáo)")
     output = _file_target(args.output, "tong-hop.yaml")
@@ -220,7 +225,8 @@ def _tong_hop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"«{output}»: kết quả là tệp dữ liệu .yaml (rồi «baocao render» để tạo .docx)")
     try:
         written = roll_up(args.inputs, args.chung, output, danh_sach_file=args.danh_sach,
-                          cho_phep_thieu=args.cho_phep_thieu, trang=args.trang, today=dt.date.today())
+                          cho_phep_thieu=args.cho_phep_thieu, trang=args.trang, moi_trang=args.moi_trang,
+                          today=dt.date.today())
     except InputsError as error:
         raise UsageError(str(error)) from None
     for finding in written.findings:

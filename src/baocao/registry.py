@@ -44,6 +44,7 @@ from baocao.engine import Filter, make_environment
 from baocao.errors import PluginError, TemplateError
 from baocao.frame.builder import Body
 from baocao.frame.model import VanBanHanhChinh
+from baocao.rows_input import Cot
 from baocao.sandbox import forbidden_attributes, unsafe_calls
 
 ENTRY_POINT_GROUP = "baocao.reports"
@@ -88,6 +89,9 @@ class ReportType:
     (``python -m baocao.templates_build``); None for a template made another way."""
     cong_van: bool = False
     """Laid out as a công văn: no tên loại, "V/v …" under the number."""
+    cot_bang: Mapping[str, Cot] = field(default_factory=dict)
+    """Column headers in words that ``batch --bang`` reads beside data keys («Tổng số hộ»
+    → ``ket_qua.tong_so_ho``), by header (:mod:`baocao.rows_input`)."""
 
     def __post_init__(self) -> None:
         if self.context_keys is None:

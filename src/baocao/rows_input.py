@@ -8,6 +8,9 @@ the keys those values have in the data file::
     tep        | dia_ban        | co_quan.ten[1] | ket_qua.tong_so_ho | ket_qua.ho_ngheo.so_ho
     duong-quang | xã Dương Quang | xã Dương Quang | 1850               | 42
 
+A report type may also name columns in Vietnamese (:class:`Cot`, its
+``ReportType.cot_bang``: «Đơn vị», «Tổng số hộ», «Hộ nghèo» … for ``ra-soat-ho-ngheo``,
+the names its summary table is read by), beside the keys.
 A row's data is the shared text with each of its non-empty cells put at its key
 (``[1]``: the second item of a list); ``tep`` names the output (default: the row's
 ``dia_ban``, unaccented).  Each value remembers its cell, so a finding on it points
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +52,16 @@ def key_path(header: str) -> tuple[str | int, ...] | None:
 
 
 @dataclass(frozen=True)
+class Cot:
+    """A column a report type names in words: the data key its cells fill and, when
+    the cell is written otherwise than the key's value (a unit's name as its table
+    prints it, «Xã An Bình», for ``dia_ban``, «xã An Bình»), how the value is made."""
+
+    khoa: tuple[str | int, ...]
+    doi: Callable[[object], object] | None = None
+
+
+@dataclass(frozen=True)
 class RowData:
     """One row's data file: its output's stem, the data with its places, where it is."""
 
@@ -57,10 +71,14 @@ class RowData:
     """«cac-xa.xlsx:5»: how a summary names the row."""
 
 
-def rows_data(shared: LoadedData, path: Path, *, display: str, sheet: str | None = None) -> list[RowData]:
-    """The data of each row of ``path`` (see the module's text); a header that names no
-    key, a row without an output name, two rows with one name, a key the shared text's
-    lists do not reach: one :class:`DataError` listing them, located at the cells."""
+def rows_data(shared: LoadedData, path: Path, *, display: str, sheet: str | None = None,
+              cot: Mapping[str, Cot] | None = None) -> list[RowData]:
+    """The data of each row of ``path`` (see the module's text); ``cot``: the columns the
+    report type names in words, by header (compared as :func:`normalize_header` does).
+    A header that names no key, two headers for one key, a row without an output name,
+    two rows with one name, a key the shared text's lists do not reach: one
+    :class:`DataError` listing them, located at the cells."""
+    words = {normalize_header(name): column for name, column in (cot or {}).items()}
     rows, sheet_name = read_rows(path, display=display, sheet=sheet)
     if not rows:
         raise DataError([Finding("bang-rong", "bảng tính không có dòng nào", file=display)])
@@ -72,18 +90,33 @@ def rows_data(shared: LoadedData, path: Path, *, display: str, sheet: str | None
     header_row, headers = rows[0]
     problems: list[Finding] = []
     keys: dict[int, tuple[str | int, ...]] = {}
+    makers: dict[int, Callable[[object], object]] = {}
+    first_of: dict[tuple[str | int, ...], int] = {}
     for column, header in enumerate(headers, start=1):
         if header in (None, ""):
             continue
         found = key_path(str(header))
+        named = words.get(normalize_header(header)) if found is None else None
+        if named is not None:
+            found = named.khoa
+            if named.doi is not None:
+                makers[column] = named.doi
         if found is None:
+            hint = f"; hoặc một tên cột: {', '.join(f'«{n}»' for n in list(cot or {})[:6])} …" if cot else ""
             problems.append(Finding(
                 "bang-tieu-de-khong-phai-khoa",
                 f"{place(header_row, column)}: tiêu đề cột «{header}» phải là khóa của tệp dữ liệu, "
-                "ví dụ «dia_ban», «co_quan.ten[1]», «ket_qua.ho_ngheo.so_ho» (hoặc «tep»: tên tệp kết quả)",
+                "ví dụ «dia_ban», «co_quan.ten[1]», «ket_qua.ho_ngheo.so_ho» (hoặc «tep»: tên tệp kết quả)"
+                + hint, file=display, line=header_row, column=column))
+        elif found in first_of:
+            problems.append(Finding(
+                "bang-cot-trung-khoa",
+                f"{place(header_row, column)}: cột «{header}» ghi cùng khóa «{dotted(found)}» với "
+                f"{place(header_row, first_of[found])}; bỏ một trong hai cột",
                 file=display, line=header_row, column=column))
         else:
             keys[column] = found
+            first_of[found] = column
     if problems:
         raise DataError(problems)
     out: list[RowData] = []
@@ -98,6 +131,8 @@ def rows_data(shared: LoadedData, path: Path, *, display: str, sheet: str | None
             if value is None:
                 continue
             origin = Origin(display, number, column, place(number, column))
+            if column in makers:
+                value = makers[column](value)
             if key == (NAME_COLUMN,):
                 stem = normalize_header(value).replace(" ", "-")
                 continue

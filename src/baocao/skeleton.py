@@ -47,12 +47,23 @@ def _model_lines(model: type[BaseModel], depth: int, *, skip: frozenset[str] = f
         if name in skip:
             continue
         block = _field_lines(name, field, depth)
-        if not field.is_required():
+        if not field.is_required() and not _shown_open(field):
             block = [_comment_out(line, depth) for line in block]
         if depth == 0:
             lines.append("")
         lines += [_describe(field, depth), *block]
     return lines
+
+
+SHOWN_OPEN = "x-khung-mo"
+"""A key of a field's ``json_schema_extra``: an optional field the skeleton shows as a
+blank to fill (not commented out) — one most data files have, left out only in some
+cases its description names (the total households of ``ra-soat-ho-ngheo``)."""
+
+
+def _shown_open(field: FieldInfo) -> bool:
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get(SHOWN_OPEN) is True
 
 
 def _field_lines(name: str, field: FieldInfo, depth: int) -> list[str]:

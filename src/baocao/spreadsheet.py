@@ -186,6 +186,28 @@ def read_rows(path: Path, *, display: str, sheet: str | None) -> tuple[Rows, str
     return _rows(path, display, sheet)
 
 
+def sheet_names(path: Path, *, display: str) -> list[str]:
+    """The sheets of a workbook (.xlsx), in their order, opened within the same bounds as
+    :func:`read_sheet`; a .csv has no sheets (refused)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise DataError([Finding("csv-khong-co-trang", "chỉ tệp .xlsx mới có nhiều trang (sheet)",
+                                 file=display)])
+    from openpyxl import load_workbook
+
+    with _open_regular(path, display) as stream:
+        _check_parts(stream, display)
+        try:
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError) as error:
+            raise DataError(
+                [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
+            ) from None
+        try:
+            return list(workbook.sheetnames)
+        finally:
+            workbook.close()
+
+
 def _missing_columns(
     rows: list[tuple[int, list[object]]], columns: Mapping[str, Sequence[str]], required: Sequence[str],
     nearest: tuple[int, dict[str, int]] | None, display: str, sheet_name: str | None,

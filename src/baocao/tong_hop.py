@@ -2,9 +2,9 @@
 
 The units are ``ra-soat-ho-ngheo`` data files (one per commune, or a district's
 own roll-up, or any report of the level below) and workbooks with a row per unit
-(.xlsx, .csv: the summary table's columns).  Each data file is loaded and checked
-as ``baocao validate`` checks it, so a unit whose own figures disagree is reported
-in its own file; then the units are rolled up
+(.xlsx, .csv: the summary table's columns) or a sheet per unit (``--moi-trang``).
+Each data file is loaded and checked as ``baocao validate`` checks it, so a unit
+whose own figures disagree is reported in its own file; then the units are rolled up
 (:mod:`baocao.loai.ra_soat_ho_ngheo.tong_hop`) into the shared text of the higher
 level (``--chung``: its frame and narrative), the result is checked as any data
 file is, and written — atomically, and only when every check passed: a failed run
@@ -38,6 +38,7 @@ from baocao.loai.ra_soat_ho_ngheo.tong_hop import (
     tong_hop,
     tu_bang,
     tu_bao_cao,
+    tu_cac_trang,
 )
 from baocao.yaml_writing import dump
 
@@ -65,10 +66,13 @@ class Written:
 
 def roll_up(
     inputs: Sequence[str], chung: str | Path, output: str | Path, *, danh_sach_file: str | Path | None = None,
-    cho_phep_thieu: bool = False, trang: str | None = None, today: dt.date | None = None,
+    cho_phep_thieu: bool = False, trang: str | None = None, moi_trang: bool = False,
+    today: dt.date | None = None,
 ) -> Written:
     """Roll the units of ``inputs`` (files, folders of .yaml, patterns) up into the
-    higher level's data file ``output``; raise :class:`DataError` with every problem
+    higher level's data file ``output`` (``moi_trang``: each sheet of a workbook is a
+    unit, :func:`~baocao.loai.ra_soat_ho_ngheo.tong_hop.tu_cac_trang`); raise
+    :class:`DataError` with every problem
     (nothing written), :class:`baocao.batch.InputsError` when an input is not there."""
     output = Path(output)
     files = collect(inputs)
@@ -81,7 +85,7 @@ def roll_up(
     expected: DanhSach | None = None
     if danh_sach_file is not None:
         expected = danh_sach(load_yaml(danh_sach_file))
-    units, problems, warnings = _units(files, year, trang, today)
+    units, problems, warnings = _units(files, year, trang, today, moi_trang=moi_trang)
     if problems:
         raise DataError([*problems, *warnings])
     result = tong_hop(shared, units, du_kien=expected, cho_phep_thieu=cho_phep_thieu)
@@ -141,8 +145,8 @@ def _causes(findings: list[Finding], notes: Mapping[tuple[str | int, ...], str],
     return [f for f in findings if not (f.file == shared and f.path in computed)]
 
 
-def _units(files: Sequence[Path], year: object, trang: str | None, today: dt.date | None
-           ) -> tuple[list[DonVi], list[Finding], list[Finding]]:
+def _units(files: Sequence[Path], year: object, trang: str | None, today: dt.date | None, *,
+           moi_trang: bool = False) -> tuple[list[DonVi], list[Finding], list[Finding]]:
     """Every unit, the errors of every file (all files are read), and the warnings."""
     units: list[DonVi] = []
     problems: list[Finding] = []
@@ -150,7 +154,10 @@ def _units(files: Sequence[Path], year: object, trang: str | None, today: dt.dat
     for path in files:
         try:
             if path.suffix.lower() in SHEET_SUFFIXES:
-                rows, found = tu_bang(path, display=str(path), trang=trang, nam=year)
+                if moi_trang:
+                    rows, found = tu_cac_trang(path, display=str(path), nam=year)
+                else:
+                    rows, found = tu_bang(path, display=str(path), trang=trang, nam=year)
                 units += rows
                 warnings += found
                 continue

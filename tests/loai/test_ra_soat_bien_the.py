@@ -398,3 +398,133 @@ def test_the_commune_example_reads_as_a_commune_after_july_2025() -> None:
     assert "- Tổng số hộ nghèo: 82 hộ với 224 khẩu, tỷ lệ 3,31%, giảm 19 hộ (0,59%) so với năm 2024." in lines
     assert "3. Chỉ tiêu năm 2026:" in lines
 
+
+
+# --- a published result without the total households ----------------------------------------
+
+
+def _without_total(**changes: Any) -> dict[str, Any]:
+    data = _data(**changes)
+    del data["ket_qua"]["tong_so_ho"]
+    return data
+
+
+def _lines_of(data: dict[str, Any]) -> list[str]:
+    rendered = baocao.render(baocao.load(data))
+    assert rendered is not None
+    return texts(rendered, first_section_only=True)
+
+
+def test_without_the_total_the_published_rates_print_as_given_and_nothing_needs_the_total() -> None:
+    lines = _lines_of(_without_total(ho_ngheo={"ty_le": "43,16"}, ho_can_ngheo={"ty_le": "2,5"}))
+    assert "- Tổng số hộ nghèo: 60 hộ, tỷ lệ 43,16%." in lines
+    assert "- Tổng số hộ cận nghèo: 80 hộ, tỷ lệ 2,5%." in lines  # one decimal, as published
+    assert not any(line.startswith("Tổng số hộ dân") for line in lines)
+    assert not any("nghèo đa chiều" in line for line in lines)  # needs the total: left out
+
+
+def test_a_yaml_number_rate_keeps_the_two_usual_decimals() -> None:
+    lines = _lines_of(_without_total(ho_ngheo={"ty_le": 2.5}, ho_can_ngheo={"ty_le": 3.25}))
+    assert "- Tổng số hộ nghèo: 60 hộ, tỷ lệ 2,50%." in lines
+
+
+def test_without_the_total_a_rate_must_be_the_published_one() -> None:
+    with pytest.raises(DataError) as caught:
+        baocao.load(_without_total(ho_ngheo={"ty_le": 3}))
+    [finding] = caught.value.findings
+    assert (finding.code, finding.path) == ("thieu-tong-so-ho", "ket_qua.ho_can_ngheo.ty_le")
+    assert "ghi tổng số hộ để tỷ lệ được tính, hoặc ghi tỷ lệ đã công bố" in finding.message
+
+
+def test_with_the_total_a_stated_rate_is_still_checked() -> None:
+    assert _codes(ho_ngheo={"ty_le": "3,5"}) == ["ty-le-lech"]  # 60 / 2000 = 3,00 %
+    assert _lines(ho_ngheo={"ty_le": "3,00"})  # the published rate agrees: accepted
+
+
+def test_published_rates_of_both_years_give_the_points_and_judge_the_targets() -> None:
+    lines = _lines_of(_without_total(
+        ho_ngheo={"ty_le": "2,10", "nam_truoc": {"so_ho": 75, "ty_le": "2,60"}},
+        ho_can_ngheo={"ty_le": "3,00"},
+        chi_tieu={"giam_ty_le_ngheo": 0.4, "giam_ho_ngheo": 10},
+    ))
+    assert "- Tổng số hộ nghèo: 60 hộ, tỷ lệ 2,10%, giảm 15 hộ (0,50%) so với năm 2024." in lines
+    assert (
+        "Kết quả tỷ lệ hộ nghèo của xã Tân Lập giảm từ 75 hộ, tỷ lệ 2,60% xuống còn 60 hộ, tỷ lệ 2,10% đạt "
+        "và vượt so với chỉ tiêu kế hoạch đề ra (kế hoạch giảm 10 hộ, giảm tỷ lệ 0,40%)." in lines
+    )
+
+
+def test_a_change_published_without_last_years_count_prints_as_given_and_judges_a_target() -> None:
+    lines = _lines(
+        ho_ngheo={"tang_giam": -11}, ho_can_ngheo={"tang_giam": 4}, chi_tieu={"giam_ho_ngheo": 12}
+    )
+    assert "- Tổng số hộ nghèo: 60 hộ, tỷ lệ 3,00%, giảm 11 hộ so với năm 2024." in lines
+    assert "- Tổng số hộ cận nghèo: 80 hộ, tỷ lệ 4,00%, tăng 04 hộ so với năm 2024." in lines
+    # no last year's count: no "giảm từ … xuống còn …" sentence; the target is judged on the change
+    assert not any("giảm từ" in line for line in lines)
+    assert (
+        "Tỷ lệ hộ nghèo của xã Tân Lập năm 2025 là 3,00%, chưa đạt so với chỉ tiêu kế hoạch đề ra "
+        "(kế hoạch giảm 12 hộ)." in lines
+    )
+    # with last year's count, the stated change is checked against it
+    assert _codes(ho_ngheo={"tang_giam": -11, "nam_truoc": {"so_ho": 75}}) == ["tang-giam-lech"]
+
+
+TAM_KY = EXAMPLES / "ra-soat-tam-ky-2023-so-bo.yaml"
+
+
+def test_tam_ky_2023_carries_the_published_figures_without_a_total() -> None:
+    """docs/research/ra-soat-ho-ngheo/tp-tam-ky-2023-so-bo.md, as published: "Kết quả sơ bộ rà soát
+    trên địa bàn thành phố (đến ngày 13/11/ 2023), số hộ nghèo toàn thành phố giảm còn 202 hộ, tỷ
+    lệ: 0,59 %; số hộ cận nghèo còn 147 hộ, tỷ lệ: 0,43 %. So với năm 2022, số hộ nghèo trên địa bàn
+    thành phố giảm 11 hộ; số hộ cận nghèo giảm 17 hộ./."
+    baocao's wording differs: the opening sentence names the review ("rà soát hộ nghèo, hộ cận
+    nghèo năm 2023") and writes the date "số liệu tính đến ngày 13/11/2023" instead of "(đến ngày
+    13/11/ 2023)"; each class is one line, count, rate ("tỷ lệ 0,59%", not "tỷ lệ: 0,59 %") and the
+    change; the closing line is baocao's standard one.  Every figure is the published one; none
+    is computed (no total, no combined rate, no year-2022 count)."""
+    report = baocao.load(TAM_KY)
+    rendered = baocao.render(report)
+    assert rendered is not None
+    lines = texts(rendered)
+    assert lines[lines.index("KẾT QUẢ THỰC HIỆN") + 1:][:4] == [
+        "Kết quả sơ bộ rà soát hộ nghèo, hộ cận nghèo năm 2023 trên địa bàn thành phố Tam Kỳ, số liệu "
+        "tính đến ngày 13/11/2023.",
+        "- Tổng số hộ nghèo: 202 hộ, tỷ lệ 0,59%, giảm 11 hộ so với năm 2022.",
+        "- Tổng số hộ cận nghèo: 147 hộ, tỷ lệ 0,43%, giảm 17 hộ so với năm 2022.",
+        "Trên đây là báo cáo kết quả sơ bộ công tác điều tra, rà soát hộ nghèo, hộ cận nghèo năm 2023 "
+        "của UBND thành phố Tam Kỳ./.",
+    ]
+    assert lines[lines.index("Kết quả rà soát hộ nghèo, hộ cận nghèo định kỳ năm 2023") + 1].startswith(
+        "Thực hiện Kế hoạch số 5834/KH-UBND ngày 29/8/2023 của Ủy ban nhân dân tỉnh Quảng Nam về rà soát "
+        "hộ nghèo, hộ cận nghèo định kỳ năm 2023"
+    )
+    assert not any(n in line for line in lines for n in ("213", "164", "Tổng số hộ dân", "đa chiều ("))
+
+
+# --- the status in the results' opening sentence ----------------------------------------------
+
+
+def test_a_preliminary_result_says_so_in_its_opening_sentence_without_standard_or_date() -> None:
+    lines = _lines(trang_thai="so_bo")
+    assert "Kết quả sơ bộ rà soát hộ nghèo, hộ cận nghèo năm 2025 trên địa bàn xã Tân Lập." in lines
+
+
+def test_a_title_already_saying_preliminary_is_not_repeated_as_the_seed_has_it() -> None:
+    lines = _lines(trang_thai="so_bo", trich_yeu="Kết quả sơ bộ rà soát hộ nghèo, hộ cận nghèo năm 2025")
+    opening = "Kết quả sơ bộ rà soát hộ nghèo, hộ cận nghèo năm 2025 "
+    assert not any(line.startswith(opening) for line in lines)
+
+
+def test_a_re_checked_result_says_so_and_its_decision() -> None:
+    decision = {"loai": "Quyết định", "so_ky_hieu": "12/QĐ-UBND", "ngay": "2025-12-20",
+                "co_quan": "UBND xã", "trich_yeu": "phê duyệt kết quả phúc tra"}
+    assert "Kết quả phúc tra rà soát hộ nghèo, hộ cận nghèo năm 2025 trên địa bàn xã Tân Lập." in _lines(
+        trang_thai="phuc_tra")
+    assert (
+        "Kết quả phúc tra rà soát hộ nghèo, hộ cận nghèo năm 2025 đã được phê duyệt tại Quyết định số "
+        "12/QĐ-UBND ngày 20/12/2025 của UBND xã."
+        in _lines(trang_thai="phuc_tra", quyet_dinh_phe_duyet=decision)
+    )
+    official = _lines(trang_thai="chinh_thuc")
+    assert official[official.index("KẾT QUẢ THỰC HIỆN") + 1].startswith("Tổng số hộ dân")  # nothing to say

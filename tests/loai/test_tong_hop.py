@@ -200,6 +200,21 @@ def test_a_unit_whose_poor_exceed_its_households_is_located_in_its_own_file(tmp_
     assert out.read_text(encoding="utf-8") == "giữ nguyên\n"  # a failed run keeps the old file
 
 
+def test_a_unit_with_only_published_rates_and_no_total_is_named_at_its_file(tmp_path: Path) -> None:
+    text = (FOLDER / "xa-phong-quang.yaml").read_text(encoding="utf-8")
+    text = text.replace("  tong_so_ho: 1865\n", "", 1)
+    text = text.replace("    so_ho: 96\n", "    so_ho: 96\n    ty_le: 5,15\n", 1)
+    text = text.replace("    so_ho: 88\n", "    so_ho: 88\n    ty_le: 4,72\n", 1)
+    bad = tmp_path / "xa-phong-quang.yaml"
+    bad.write_text(text, encoding="utf-8")
+    assert baocao.load(bad).ket_qua.tong_so_ho is None  # a valid report of its own
+    units = [p for p in COMMUNES if p.name != bad.name] + [bad]
+    code, _, err = roll_up(tmp_path / "tinh.yaml", *units)
+    assert code == 1
+    assert f"{bad}:{_line_of(bad, 'dia_ban:')}: «Xã Phong Quang» không có tổng số hộ dân" in err, err
+    assert "[don-vi-thieu-tong-so-ho]" in err
+
+
 def test_a_unit_whose_table_disagrees_with_its_totals_is_located_in_its_own_file(tmp_path: Path) -> None:
     table = (
         "bieu_tong_hop:\n  dong:\n"
@@ -311,6 +326,94 @@ def test_a_bad_workbook_row_is_located_at_its_cell(tmp_path: Path) -> None:
     assert line.startswith(f"{sheet}:2:")  # blamed on the larger class, at its cell
     assert line.endswith(" bieu_tong_hop.dong[0].ho_ngheo: ô C2: «Xã An Bình»: hộ nghèo (80) cộng hộ "
                          "cận nghèo (30) lớn hơn tổng số hộ (100) [vuot-tong-so-ho]")
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+_HEADER: list[object] = ["Thôn, tổ dân phố", "Tổng số hộ", "Hộ nghèo", "Hộ cận nghèo",
+                         "Hộ nghèo năm trước", "Hộ cận nghèo năm trước"]
+
+
+def _commune_sheet(unit: BaoCaoRaSoatHoNgheo, named: bool) -> list[list[object]]:
+    """A commune's own table: its totals split over two villages (and its typed totals)."""
+    k = unit.ket_qua
+    assert k.tong_so_ho is not None and k.ho_ngheo.nam_truoc and k.ho_can_ngheo.nam_truoc
+    whole = [k.tong_so_ho, k.ho_ngheo.so_ho, k.ho_can_ngheo.so_ho, k.ho_ngheo.nam_truoc.so_ho,
+             k.ho_can_ngheo.nam_truoc.so_ho]
+    first = [n // 2 for n in whole]
+    rows: list[list[object]] = [["BIỂU TỔNG HỢP KẾT QUẢ RÀ SOÁT"]]
+    if named:
+        rows.append(["Đơn vị:", unit.dia_ban[:1].upper() + unit.dia_ban[1:]])
+    second = [n - f for n, f in zip(whole, first, strict=True)]
+    return [*rows, _HEADER, ["Thôn 1", *first], ["Thôn 2", *second], ["Tổng cộng", *whole]]
+
+
+def test_a_workbook_with_a_sheet_per_commune_rolls_up_as_their_files_do(tmp_path: Path) -> None:
+    """Each sheet is one commune's own table (two villages here); the sheet's name is the
+    unit's name, or a cell «Đơn vị: …» above the header names it (here every other one,
+    under a short sheet name).  The result equals the roll-up of the communes' files."""
+    units = [baocao.load(p, BaoCaoRaSoatHoNgheo) for p in COMMUNES]
+    sheets = {}
+    for index, unit in enumerate(units):
+        named = index % 2 == 1
+        title = f"Trang {index + 1}" if named else unit.dia_ban[:1].upper() + unit.dia_ban[1:]
+        sheets[title] = _commune_sheet(unit, named)
+    book = _workbook(tmp_path / "cac-xa.xlsx", sheets)
+    from_files, from_book = tmp_path / "tu-tep.yaml", tmp_path / "tu-bang.yaml"
+    assert roll_up(from_files, extra=("--danh-sach", DANH_SACH))[0] == 0
+    code, said, err = roll_up(from_book, book, extra=("--danh-sach", DANH_SACH, "--moi-trang"))
+    assert code == 0, err
+    assert "tổng hợp 6 đơn vị" in said
+    a, b = (baocao.load(p, BaoCaoRaSoatHoNgheo) for p in (from_files, from_book))
+    assert b.ket_qua.tong_so_ho == a.ket_qua.tong_so_ho == 16815
+    assert (b.ket_qua.ho_ngheo.so_ho, b.ket_qua.ho_can_ngheo.so_ho) == (a.ket_qua.ho_ngheo.so_ho,
+                                                                        a.ket_qua.ho_can_ngheo.so_ho)
+    assert b.ket_qua.ho_ngheo.nam_truoc == a.ket_qua.ho_ngheo.nam_truoc
+    assert b.bieu_tong_hop is not None and a.bieu_tong_hop is not None
+    assert [(r.ten, r.tong_so_ho, r.ho_ngheo) for r in b.bieu_tong_hop.dong] == [
+        (r.ten, r.tong_so_ho, r.ho_ngheo) for r in a.bieu_tong_hop.dong]
+    text = from_book.read_text(encoding="utf-8")
+    # each figure is noted with the sheet and the cells it adds up
+    assert re.search(rf"ho_ngheo: \d+  # từ {re.escape(str(book))}:4 \(trang «Trang 2», tổng ô C4:C5\)", text)
+
+
+def test_a_sheet_per_commune_locates_each_problem_at_its_sheet_and_cell(tmp_path: Path) -> None:
+    book = _workbook(tmp_path / "cac-xa.xlsx", {
+        "Xã An Bình": [_HEADER[:4], ["Thôn 1", 100, 80, 30], ["Thôn 2", 50, 2, 1]],
+        "Xã Bình Minh": [_HEADER[:4], ["Thôn 1", 100, "mười", 3]],
+        "Trống": [_HEADER[:4]],
+        "Xã Cũ": [["Đơn vị: Xã An Bình"], _HEADER[:4], ["Thôn 1", 10, 1, 1]],
+    })
+    code, _, err = roll_up(tmp_path / "tinh.yaml", book, extra=("--moi-trang",))
+    assert code == 1
+    assert (f"{book}:2:3: dong[0].ho_ngheo: trang «Xã An Bình», ô C2: «Thôn 1»: hộ nghèo (80) cộng hộ "
+            "cận nghèo (30) lớn hơn tổng số hộ (100) [vuot-tong-so-ho]") in err, err
+    assert f"{book}:2:3: dong[0].ho_ngheo: trang «Xã Bình Minh», ô C2:" in err, err
+    assert "trang «Trống» không có dòng số liệu nào" in err and "[trang-khong-co-dong]" in err
+    # (the sheets in error are not units; a name given twice is, once the others are fixed)
+    fixed = _workbook(tmp_path / "sua.xlsx", {
+        "Xã An Bình": [_HEADER[:4], ["Thôn 1", 100, 8, 3]],
+        "Xã Cũ": [["Đơn vị: Xã An Bình"], _HEADER[:4], ["Thôn 1", 10, 1, 1]],
+    })
+    code, _, err = roll_up(tmp_path / "tinh.yaml", fixed, extra=("--moi-trang",))
+    assert code == 1 and "[don-vi-bao-cao-hai-lan]" in err, err
+    assert "trang «Xã Cũ», ô A1" in err
+    # a .csv has no sheets; --trang with --moi-trang is refused
+    csv = tmp_path / "cac-xa.csv"
+    csv.write_text("Đơn vị;Tổng số hộ;Hộ nghèo;Hộ cận nghèo\nXã A;10;1;1\n", encoding="utf-8")
+    assert "chỉ tệp .xlsx mới có nhiều trang" in roll_up(tmp_path / "t.yaml", csv, extra=("--moi-trang",))[2]
+    assert "bỏ --trang" in roll_up(tmp_path / "t.yaml", fixed, extra=("--moi-trang", "--trang", "A"))[2]
 
 
 def test_the_list_of_units_is_a_yaml_list(tmp_path: Path) -> None:

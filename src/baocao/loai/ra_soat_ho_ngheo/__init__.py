@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from baocao.loai.ra_soat_ho_ngheo import bieu_tong_hop, body, context
+from baocao.loai.ra_soat_ho_ngheo.cot_bang import cot_bang
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo
 from baocao.loai.ra_soat_ho_ngheo.rules import check_ra_soat_ho_ngheo
 from baocao.plugin import ReportType
@@ -23,4 +24,5 @@ def report_type() -> ReportType:
         context=context.context,
         checks=check_ra_soat_ho_ngheo,
         prepare=bieu_tong_hop.prepare,
+        cot_bang=cot_bang(),
     )

@@ -73,10 +73,12 @@ def body(w: BodyWriter) -> None:
     w.block("if gioi_thieu")
     w.paragraph("{{ gioi_thieu }}")
     w.block("endif")
+    w.block("if not so.bo['tong_so_ho']")
     w.paragraph(
         "Tổng số hộ dân trên địa bàn: {{ ket_qua.tong_so_ho|so }} hộ{% if ket_qua.tong_so_khau %} với "
         "{{ ket_qua.tong_so_khau|so }} khẩu{% endif %}, trong đó:"
     )
+    w.block("endif")
     w.block("for dong in dong_ket_qua")
     w.paragraph("{{ dong }}")
     w.block("endfor")

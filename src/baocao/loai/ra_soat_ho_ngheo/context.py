@@ -5,7 +5,9 @@ with the section and item numbers of the sections the report has."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TypedDict
 
 from baocao.engine import trich_dan
@@ -26,6 +28,16 @@ def ho(so_ho: int, so_khau: int | None) -> str:
     return f"{format_number(so_ho)} hộ" + ("" if so_khau is None else f" với {format_number(so_khau)} khẩu")
 
 
+def _phan_tram(value: Decimal) -> str:
+    """A rate as the report prints it: with its own decimals — two when computed, as
+    published when typed.
+
+    >>> _phan_tram(Decimal("1.97")), _phan_tram(Decimal("2.5")), _phan_tram(Decimal("43.16"))
+    ('1,97%', '2,5%', '43,16%')
+    """
+    return format_percent(value, decimals=None)
+
+
 def dong_nhom(nhan: str, chi_so: ChiSo, nam_truoc: int) -> str:
     """The line of item 1 for one class of households.
 
@@ -37,7 +49,7 @@ def dong_nhom(nhan: str, chi_so: ChiSo, nam_truoc: int) -> str:
     >>> dong_nhom("hộ cận nghèo", ChiSo(159, Decimal("2.78"), None, None, None, so_khau=741), 2023)
     '- Tổng số hộ cận nghèo: 159 hộ với 741 khẩu, tỷ lệ 2,78%.'
     """
-    line = f"- Tổng số {nhan}: {ho(chi_so.so_ho, chi_so.so_khau)}, tỷ lệ {format_percent(chi_so.ty_le)}"
+    line = f"- Tổng số {nhan}: {ho(chi_so.so_ho, chi_so.so_khau)}, tỷ lệ {_phan_tram(chi_so.ty_le)}"
     if chi_so.bien_dong is not None:
         line += f", {chi_so.bien_dong.cum_tu} so với năm {nam_truoc}"
     return line + "."
@@ -53,7 +65,7 @@ def dong_da_chieu(chi_so: ChiSo) -> str:
     """
     return (
         f"- Tổng số hộ nghèo và hộ cận nghèo: {ho(chi_so.so_ho, chi_so.so_khau)}; tỷ lệ nghèo đa chiều "
-        f"(gồm tỷ lệ hộ nghèo và hộ cận nghèo): {format_percent(chi_so.ty_le)}."
+        f"(gồm tỷ lệ hộ nghèo và hộ cận nghèo): {_phan_tram(chi_so.ty_le)}."
     )
 
 
@@ -92,7 +104,7 @@ def cau_nhan_xet(nhan: str, dia_ban: str, chi_so: ChiSo, nam: int) -> str | None
     both_persons = chi_so.so_khau is not None and chi_so.nam_truoc_so_khau is not None
     truoc = ho(chi_so.nam_truoc_so_ho, chi_so.nam_truoc_so_khau if both_persons else None)
     nay = ho(chi_so.so_ho, chi_so.so_khau if both_persons else None)
-    rate, last_rate = format_percent(chi_so.ty_le), chi_so.nam_truoc_ty_le
+    rate, last_rate = _phan_tram(chi_so.ty_le), chi_so.nam_truoc_ty_le
     if huong == "không thay đổi":
         head = f"Số {nhan} của {dia_ban} không thay đổi so với năm {nam - 1} ({nay})"
         if last_rate is None:
@@ -100,7 +112,7 @@ def cau_nhan_xet(nhan: str, dia_ban: str, chi_so: ChiSo, nam: int) -> str | None
         if last_rate == chi_so.ty_le:
             return f"{head}; tỷ lệ {nhan} giữ nguyên {rate}"
         move = "giảm từ {} xuống còn {}" if chi_so.ty_le < last_rate else "tăng từ {} lên {}"
-        return f"{head}; tỷ lệ {nhan} " + move.format(format_percent(last_rate), rate)
+        return f"{head}; tỷ lệ {nhan} " + move.format(_phan_tram(last_rate), rate)
     to = "xuống còn" if huong == "giảm" else "lên"
     if last_rate is None:
         return (
@@ -108,7 +120,7 @@ def cau_nhan_xet(nhan: str, dia_ban: str, chi_so: ChiSo, nam: int) -> str | None
             f"tỷ lệ {nhan} năm {nam} là {rate}"
         )
     return (
-        f"Kết quả tỷ lệ {nhan} của {dia_ban} {huong} từ {truoc}, tỷ lệ {format_percent(last_rate)} "
+        f"Kết quả tỷ lệ {nhan} của {dia_ban} {huong} từ {truoc}, tỷ lệ {_phan_tram(last_rate)} "
         f"{to} {nay}, tỷ lệ {rate}"
     )
 
@@ -119,7 +131,7 @@ def nhan_xet(
     """The remark with its verdict; a rate to reach is judged even without last year."""
     cau = cau_nhan_xet(nhan, dia_ban, chi_so, nam)
     if cau is None and chi_tieu is not None:
-        cau = f"Tỷ lệ {nhan} của {dia_ban} năm {nam} là {format_percent(chi_so.ty_le)}"
+        cau = f"Tỷ lệ {nhan} của {dia_ban} năm {nam} là {_phan_tram(chi_so.ty_le)}"
     return None if cau is None else NhanXet(cau, chi_tieu)
 
 
@@ -145,10 +157,16 @@ def tinh_trang(report: BaoCaoRaSoatHoNgheo) -> str:
     return f" {word}" if word else ""
 
 
+_STATUS_HEAD = {"so_bo": "sơ bộ", "phuc_tra": "phúc tra"}
+"""The word of the results' opening sentence, "Kết quả sơ bộ rà soát …", by status."""
+
+
 def gioi_thieu(report: BaoCaoRaSoatHoNgheo) -> str | None:
-    """The sentence opening the results: the status (when it says more than the title),
-    the standard applied, the date the figures stand at; None when none is given (the
-    seed has none)."""
+    """The sentence opening the results: the status, the standard applied, the date the
+    figures stand at.  A preliminary (or re-checked) result says so here, as real ones
+    do ("Kết quả sơ bộ rà soát …"), unless the title already says it and nothing else
+    is to be said (the seed: "Kết quả sơ bộ …" in its title, no sentence); None when
+    there is nothing to say."""
     parts: list[str] = []
     chuan = report.chuan_ngheo
     if chuan is not None:
@@ -165,16 +183,23 @@ def gioi_thieu(report: BaoCaoRaSoatHoNgheo) -> str | None:
                 f"theo chuẩn nghèo đa chiều{where} giai đoạn {chuan.giai_doan} quy định tại "
                 f"{trich_dan_ngan(chuan.van_ban)}"
             )
-    if report.so_lieu_den_ngay is not None:
-        parts.append(f"số liệu tính đến ngày {format_date(report.so_lieu_den_ngay, style='short')}")
     status = _status_clause(report)
     if status:
         parts.append(status)
-    if not parts:
+    word = _STATUS_HEAD.get(report.trang_thai)
+    as_of = report.so_lieu_den_ngay
+    title = unicodedata.normalize("NFC", report.trich_yeu).casefold()
+    if not parts and as_of is None and (word is None or word in title):
         return None
-    word = _STATUS_ADJECTIVE.get(report.trang_thai)
     head = f"Kết quả {word} rà soát" if word else "Kết quả rà soát"
-    return f"{head} hộ nghèo, hộ cận nghèo năm {report.nam} " + ", ".join(parts) + "."
+    text = f"{head} hộ nghèo, hộ cận nghèo năm {report.nam}"
+    if parts:
+        text += " " + ", ".join(parts)
+    else:
+        text += f" trên địa bàn {report.dia_ban}"
+    if as_of is not None:
+        text += f", số liệu tính đến ngày {format_date(as_of, style='short')}"
+    return text + "."
 
 
 def _status_clause(report: BaoCaoRaSoatHoNgheo) -> str | None:
@@ -183,7 +208,7 @@ def _status_clause(report: BaoCaoRaSoatHoNgheo) -> str | None:
     if report.trang_thai == "phe_duyet":
         return f"đã được phê duyệt{at}"
     if report.trang_thai == "phuc_tra" and decision is not None:
-        return f"kết quả phúc tra đã được phê duyệt{at}"
+        return f"đã được phê duyệt{at}"  # the sentence opens "Kết quả phúc tra rà soát …"
     if report.trang_thai == "cho_phe_duyet" and report.cap is not None:
         upper = cap_tren(report.cap, report.nam)
         if upper is not None:
@@ -222,7 +247,8 @@ class Muc:
     khoan: dict[str, str]
     """Item key → "1. ", "2. " or "" (a lone item)."""
     bo: dict[str, bool]
-    """Every section and item key → True when it is left out.  The template asks
+    """Every section and item key (and ``tong_so_ho``, the line of the total households)
+    → True when it is left out.  The template asks
     "not left out" (not "present"), so the blank sample of ``check --mau``, where
     every value is false, prints every heading — and checks each."""
 
@@ -277,7 +303,9 @@ def _numbering(report: BaoCaoRaSoatHoNgheo, remarks: bool, next_year: bool) -> M
     muc = {sections[0]: ""} if len(sections) == 1 else numbers
     keys = ("lanh_dao_chi_dao", "trien_khai", "ket_qua", "danh_gia", "de_xuat", "chuan_bi", "thuc_hien",
             "nhan_xet", "nam_sau", "thuan_loi", "han_che")
-    return Muc(muc, items, {key: key not in muc and key not in items for key in keys})
+    bo = {key: key not in muc and key not in items for key in keys}
+    bo["tong_so_ho"] = report.ket_qua.tong_so_ho is None  # a published result without its total
+    return Muc(muc, items, bo)
 
 
 def context(report: BaoCaoRaSoatHoNgheo) -> NguCanh:

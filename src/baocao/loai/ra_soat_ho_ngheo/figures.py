@@ -63,7 +63,7 @@ class BienDong:
         if self.huong == "không thay đổi":
             return self.huong
         phrase = f"{self.huong} {format_count(self.so_ho)} hộ"
-        return phrase if self.diem is None else f"{phrase} ({format_percent(self.diem)})"
+        return phrase if self.diem is None else f"{phrase} ({format_percent(self.diem, decimals=None)})"
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,16 @@ class ChiSo:
 
     so_ho: int
     ty_le: Decimal
-    """This year's rate: households ÷ total households."""
+    """This year's rate: households ÷ total households, or (without the total) the
+    published one, with its own decimals."""
     nam_truoc_so_ho: int | None
     nam_truoc_ty_le: Decimal | None
     """Last year's rate as printed: the published one when given, else computed from
     last year's total."""
     bien_dong: BienDong | None
     tang_giam: int | None = None
-    """The change against last year in households, signed (None without last year)."""
+    """The change against last year in households, signed: computed from last year's
+    count, or the published one when that count is not given (None without either)."""
     nam_truoc_ty_le_tinh: Decimal | None = None
     """Last year's rate computed from its own total (None without that total)."""
     cuoi_ky_tinh: int | None = None
@@ -218,7 +220,8 @@ class KetQuaTinh:
     bieu: BieuTinh | None = None
     ngheo_da_chieu: ChiSo | None = None
     """Poor and near-poor together (the "tỷ lệ nghèo đa chiều (gồm tỷ lệ hộ nghèo và hộ
-    cận nghèo)" — never the poor rate); its rate is the combined count over the total."""
+    cận nghèo)" — never the poor rate); its rate is the combined count over the total
+    (None without the total: the sum of two rounded published rates is not that rate)."""
     chi_tieu_can_ngheo: DanhGiaChiTieu | None = None
     """The near-poor households' targets of this year, judged."""
     nam_sau_ngheo: list[MucTieu] | None = None
@@ -249,9 +252,13 @@ def compute(report: BaoCaoRaSoatHoNgheo) -> KetQuaTinh:
     )
 
 
-def _combined(ngheo: NhomHo, can_ngheo: NhomHo, tong_so_ho: int) -> ChiSo:
+def _combined(ngheo: NhomHo, can_ngheo: NhomHo, tong_so_ho: int | None) -> ChiSo | None:
     """Poor + near-poor as one class: counts, persons and last year's added up (a part
-    of last year missing, or its rates given without the total: that part is unknown)."""
+    of last year missing, or its rates given without the total: that part is unknown);
+    None without this year's total."""
+    if tong_so_ho is None:
+        return None
+
     def both(a: int | None, b: int | None) -> int | None:
         return None if a is None or b is None else a + b
 
@@ -272,29 +279,46 @@ def _combined(ngheo: NhomHo, can_ngheo: NhomHo, tong_so_ho: int) -> ChiSo:
     )
 
 
-def _chi_so(nhom: NhomHo, tong_so_ho: int) -> ChiSo:
-    ty_le = rate(nhom.so_ho, tong_so_ho)
+def _chi_so(nhom: NhomHo, tong_so_ho: int | None) -> ChiSo:
+    """The class's figures; without the total, its rate is the published one (the model
+    requires it then)."""
+    if tong_so_ho is not None:
+        ty_le = rate(nhom.so_ho, tong_so_ho)
+    else:
+        assert nhom.ty_le is not None
+        ty_le = nhom.ty_le
     cuoi_ky = None if nhom.dien_bien is None else _cuoi_ky(nhom.dien_bien)
     truoc = nhom.nam_truoc
     if truoc is None:
-        return ChiSo(nhom.so_ho, ty_le, None, None, None, cuoi_ky_tinh=cuoi_ky, so_khau=nhom.so_khau)
+        published = nhom.tang_giam  # a change published without last year's count
+        bien_dong = None if published is None else BienDong(_huong(published), abs(published), None)
+        return ChiSo(nhom.so_ho, ty_le, None, None, bien_dong, tang_giam=published, cuoi_ky_tinh=cuoi_ky,
+                     so_khau=nhom.so_khau)
     ty_le_tinh = rate(truoc.so_ho, truoc.tong_so_ho) if truoc.tong_so_ho is not None else None
     ty_le_truoc = truoc.ty_le if truoc.ty_le is not None else ty_le_tinh
     change = nhom.so_ho - truoc.so_ho
-    huong: Huong = "giảm" if change < 0 else "tăng" if change > 0 else "không thay đổi"
     diem = abs(ty_le_truoc - ty_le) if ty_le_truoc is not None else None
     return ChiSo(
         nhom.so_ho,
         ty_le,
         truoc.so_ho,
         ty_le_truoc,
-        BienDong(huong, abs(change), diem),
+        BienDong(_huong(change), abs(change), diem),
         tang_giam=change,
         nam_truoc_ty_le_tinh=ty_le_tinh,
         cuoi_ky_tinh=cuoi_ky,
         so_khau=nhom.so_khau,
         nam_truoc_so_khau=truoc.so_khau,
     )
+
+
+def _huong(change: int) -> Huong:
+    """The direction of a signed change.
+
+    >>> _huong(-11), _huong(3), _huong(0)
+    ('giảm', 'tăng', 'không thay đổi')
+    """
+    return "giảm" if change < 0 else "tăng" if change > 0 else "không thay đổi"
 
 
 def _cuoi_ky(dien_bien: DienBien) -> int:
@@ -329,7 +353,7 @@ def _targets(chi_tieu: ChiTieu | None, nhom: Nhom, chi_so: ChiSo | None) -> list
             continue
         achieved: int | Decimal | None
         if loai == "giam_ho":
-            achieved = None if chi_so.nam_truoc_so_ho is None else chi_so.nam_truoc_so_ho - chi_so.so_ho
+            achieved = None if chi_so.tang_giam is None else -chi_so.tang_giam
         elif loai == "giam_ty_le":
             achieved = None if chi_so.nam_truoc_ty_le is None else chi_so.nam_truoc_ty_le - chi_so.ty_le
         else:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
 from baocao.consistency import RuleTable
 from baocao.frame.model import (
@@ -36,6 +36,9 @@ RULES = RuleTable(__name__, [
     ("chi-tieu-trong", "error", "mô hình dữ liệu",
      "chỉ tiêu không có số nào; ghi ít nhất một trong giam_ho_ngheo, giam_ty_le_ngheo, ty_le_ngheo, "
      "giam_ho_can_ngheo, giam_ty_le_can_ngheo, ty_le_can_ngheo, hoặc bỏ cả mục"),
+    ("thieu-tong-so-ho", "error", "spec §5 (tỷ lệ = số hộ ÷ tổng số hộ)",
+     "không có tổng số hộ dân («ket_qua.tong_so_ho») thì phải ghi tỷ lệ {nhom} như đã công bố "
+     "(«ket_qua.{khoa}.ty_le»); ghi tổng số hộ để tỷ lệ được tính, hoặc ghi tỷ lệ đã công bố"),
     ("chuan-dia-phuong-thieu-van-ban", "error", "NĐ 07/2021/NĐ-CP, Điều 3 khoản 3 (chuẩn nghèo địa phương)",
      "chuẩn nghèo của địa phương phải ghi văn bản quy định («van_ban»: nghị quyết HĐND, quyết định UBND)"),
 ])
@@ -105,6 +108,29 @@ class TrienKhai(Block):
     )
 
 
+def _decimal_comma(value: Any) -> Any:
+    """A rate typed as published.  As text, with the decimal comma or a point ("0,59",
+    "2,5"), it keeps its digits exactly; as a YAML number (which has lost a trailing
+    zero: 2.50 is read 2.5) it has at least the two decimals rates are usually given with.
+
+    >>> _decimal_comma("2,5"), _decimal_comma(" 43,16 "), _decimal_comma(2.5), _decimal_comma(43.165)
+    ('2.5', '43.16', Decimal('2.50'), Decimal('43.165'))
+    """
+    if isinstance(value, str) and value.strip().count(",") == 1 and "." not in value:
+        return value.strip().replace(",", ".")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = Decimal(str(value))
+        exponent = number.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > -2:
+            return number.quantize(Decimal("0.01"))
+        return number
+    return value
+
+
+TyLeCongBo = Annotated[Decimal, Field(ge=0, le=100), BeforeValidator(_decimal_comma)]
+"""A rate (%) as published: «0,59» or 0.59; its decimals are printed as written."""
+
+
 class NamTruoc(Block):
     """Last year's approved figures for one class of households."""
 
@@ -117,11 +143,10 @@ class NamTruoc(Block):
     tong_so_ho: PositiveCount | None = Field(
         None, description="Tổng số hộ dân năm trước (mẫu số của tỷ lệ năm trước)"
     )
-    ty_le: Decimal | None = Field(
+    ty_le: TyLeCongBo | None = Field(
         None,
-        description="Tỷ lệ năm trước (%), dùng nguyên như đã công bố khi không có tổng số hộ",
-        ge=0,
-        le=100,
+        description="Tỷ lệ năm trước (%), dùng nguyên như đã công bố khi không có tổng số hộ "
+        "(ghi «2,5» hay «2,50» như bản công bố; số YAML 2.5 được in «2,50%»)",
     )
 
 
@@ -151,15 +176,16 @@ class NhomHo(Block):
         description="Số khẩu (nhân khẩu) của các hộ này, «N hộ với M khẩu» (không bắt buộc; bỏ trống "
         "nếu biểu tổng hợp có số khẩu: tính từ biểu)",
     )
-    ty_le: Decimal | None = Field(
+    ty_le: TyLeCongBo | None = Field(
         None,
-        description="Tỷ lệ (%) nếu muốn ghi để đối chiếu; luôn được tính lại từ số hộ",
-        ge=0,
-        le=100,
+        description="Tỷ lệ (%) như đã công bố: có tổng số hộ thì được đối chiếu với tỷ lệ tính lại từ "
+        "số hộ; không có tổng số hộ thì in nguyên như đã ghi, cùng số chữ số thập phân (ghi «2,5» "
+        "hay «2,50» như bản công bố; số YAML 2.5 được in «2,50%»)",
     )
     tang_giam: int | None = Field(
         None,
-        description="Số hộ tăng (số dương) hoặc giảm (số âm) so với năm trước, nếu muốn ghi để đối chiếu",
+        description="Số hộ tăng (số dương) hoặc giảm (số âm) so với năm trước như đã công bố: có số năm "
+        "trước thì được đối chiếu; không có thì in nguyên như đã ghi («giảm 11 hộ so với năm …»)",
     )
     nam_truoc: NamTruoc | None = Field(None, description="Số liệu năm trước để so sánh")
     dien_bien: DienBien | None = Field(None, description="Diễn biến trong năm (không bắt buộc)")
@@ -240,8 +266,12 @@ class KetQua(Block):
     With a ``bieu_tong_hop``, the counts may be left out: they are the table's sums.
     """
 
-    tong_so_ho: PositiveCount = Field(
-        description="Tổng số hộ dân trên địa bàn (bỏ trống nếu có biểu tổng hợp: tính từ biểu)"
+    tong_so_ho: PositiveCount | None = Field(
+        None,
+        description="Tổng số hộ dân trên địa bàn (bỏ trống nếu có biểu tổng hợp: tính từ biểu). Kết quả "
+        "đã công bố không có tổng số hộ: bỏ trống và ghi «ty_le» của hộ nghèo và hộ cận nghèo như đã "
+        "công bố (các số cần tổng số hộ — tỷ lệ nghèo đa chiều — không được in)",
+        json_schema_extra={"x-khung-mo": True},  # baocao.skeleton.SHOWN_OPEN: a blank in «baocao new»
     )
     tong_so_khau: PositiveCount | None = Field(
         None,
@@ -271,6 +301,20 @@ class KetQua(Block):
         default_factory=list,
         description="Các đoạn nhận xét thêm, sau câu nhận xét tính từ số liệu",
     )
+
+    @model_validator(mode="after")
+    def _rates_without_total(self) -> KetQua:
+        """Without the total, a rate can only be the published one."""
+        if self.tong_so_ho is not None:
+            return self
+        problems: list[LocatedProblem] = [
+            ((key, "ty_le"), "thieu-tong-so-ho", {"nhom": nhom, "khoa": key}, None)
+            for key, nhom in (("ho_ngheo", "hộ nghèo"), ("ho_can_ngheo", "hộ cận nghèo"))
+            if getattr(self, key).ty_le is None
+        ]
+        if problems:
+            raise located_error(KetQua, RULES, problems)
+        return self
 
 
 class DanhGia(Block):

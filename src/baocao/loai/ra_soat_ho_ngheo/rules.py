@@ -16,7 +16,7 @@ from baocao.consistency import CheckContext, Problem, RuleTable
 from baocao.formatting import format_date, format_number, format_percent
 from baocao.frame.rules import earliest_issue_date_of, latest_issue_date
 from baocao.loai.ra_soat_ho_ngheo.figures import BieuTinh, ChiSo, KetQuaTinh, compute
-from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, NamTruoc, NhomHo, cap_tren
+from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, DongDonVi, NamTruoc, NhomHo, cap_tren
 
 RATE_TOLERANCE = Decimal("0.01")
 """A stated rate may differ from count ÷ total by this many points (rounding)."""
@@ -37,8 +37,6 @@ RULES = RuleTable(__name__, [
     ("ty-le-lech", "error", _RATES,
      "tỷ lệ {nhom} ghi {ghi} nhưng {so_ho} / {tong} hộ = {tinh}; bỏ dòng tỷ lệ để tính tự động "
      "hoặc sửa số hộ"),
-    ("thieu-nam-truoc", "error", "spec §6.4",
-     "có số tăng/giảm {nhom} nhưng thiếu số hộ năm trước («nam_truoc.so_ho»)"),
     ("tang-giam-lech", "error", "spec §6.4",
      "số tăng/giảm {nhom} ghi {ghi:+d} nhưng {so_ho} − {truoc} = {tinh:+d}"),
     ("ty-le-bien-dong-lon", "warning", "spec §6.4",
@@ -88,7 +86,7 @@ def check_ra_soat_ho_ngheo(report: BaoCaoRaSoatHoNgheo, context: CheckContext) -
     """Every rule of this report type."""
     tinh = compute(report)
     ket_qua = report.ket_qua
-    over = list(_within_total(
+    over = [] if ket_qua.tong_so_ho is None else list(_within_total(
         (("ket_qua", "ho_ngheo", "so_ho"), ("ket_qua", "ho_can_ngheo", "so_ho")), "",
         ket_qua.ho_ngheo.so_ho, ket_qua.ho_can_ngheo.so_ho, ket_qua.tong_so_ho,
     ))
@@ -115,7 +113,7 @@ def _targets_judgeable(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Iterato
         nhom = key.removeprefix("ho_")
         chi_so: ChiSo = getattr(tinh, key)
         needs = (
-            (f"giam_ho_{nhom}", f"giảm {label}", "số hộ", chi_so.nam_truoc_so_ho),
+            (f"giam_ho_{nhom}", f"giảm {label}", "số hộ", chi_so.tang_giam),
             (f"giam_ty_le_{nhom}", f"giảm tỷ lệ {label}", "tỷ lệ (hoặc tổng số hộ)", chi_so.nam_truoc_ty_le),
         )
         for field, what, missing, value in needs:
@@ -193,24 +191,23 @@ def _within_total(
         )
 
 
-def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: int, *,
+def _group(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str, total: int | None, *,
            impossible: bool = False) -> Iterator[Problem]:
     """``impossible``: the counts exceed the total (an error stands), so no warning about
-    the rate's move is added to it."""
-    if nhom.ty_le is not None and abs(nhom.ty_le - tinh.ty_le) > RATE_TOLERANCE:
+    the rate's move is added to it.  Without the total, the stated rate is the published
+    one (nothing to compare it with)."""
+    if total is not None and nhom.ty_le is not None and abs(nhom.ty_le - tinh.ty_le) > RATE_TOLERANCE:
         yield RULES.problem(
             "ty-le-lech", (*path, "ty_le"), nhom=label, ghi=format_percent(nhom.ty_le),
             so_ho=format_number(nhom.so_ho), tong=format_number(total), tinh=format_percent(tinh.ty_le),
         )
     truoc = nhom.nam_truoc
-    if nhom.tang_giam is not None:
-        if truoc is None or tinh.tang_giam is None:
-            yield RULES.problem("thieu-nam-truoc", (*path, "tang_giam"), nhom=label)
-        elif nhom.tang_giam != tinh.tang_giam:
-            yield RULES.problem(
-                "tang-giam-lech", (*path, "tang_giam"), nhom=label, ghi=nhom.tang_giam,
-                so_ho=format_number(nhom.so_ho), truoc=format_number(truoc.so_ho), tinh=tinh.tang_giam,
-            )
+    # (a change stated without last year's count is the published one: nothing to compare)
+    if nhom.tang_giam is not None and truoc is not None and nhom.tang_giam != tinh.tang_giam:
+        yield RULES.problem(
+            "tang-giam-lech", (*path, "tang_giam"), nhom=label, ghi=nhom.tang_giam,
+            so_ho=format_number(nhom.so_ho), truoc=format_number(truoc.so_ho), tinh=tinh.tang_giam,
+        )
     if truoc is not None and truoc.tong_so_ho is not None and truoc.ty_le is not None:
         assert tinh.nam_truoc_ty_le_tinh is not None
         if abs(truoc.ty_le - tinh.nam_truoc_ty_le_tinh) > RATE_TOLERANCE:
@@ -255,22 +252,7 @@ def _movement(nhom: NhomHo, tinh: ChiSo, path: tuple[str, ...], label: str) -> I
 def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Iterator[Problem]:
     """Each unit within its total; section III's counts are the table's totals."""
     assert report.bieu_tong_hop is not None
-    for index, dong in enumerate(report.bieu_tong_hop.dong):
-        where: tuple[str | int, ...] = ("bieu_tong_hop", "dong", index)
-        yield from _within_total(((*where, "ho_ngheo"), (*where, "ho_can_ngheo")), f"«{dong.ten}»: ",
-                                 dong.ho_ngheo, dong.ho_can_ngheo, dong.tong_so_ho)
-        for count, persons, field, label in (
-            (dong.ho_ngheo, dong.khau_ngheo, "khau_ngheo", "hộ nghèo"),
-            (dong.ho_can_ngheo, dong.khau_can_ngheo, "khau_can_ngheo", "hộ cận nghèo"),
-        ):
-            yield from _at_least(persons, count, (*where, field), f"«{dong.ten}»: ", label)
-        if dong.so_khau is not None and dong.khau_ngheo is not None and dong.khau_can_ngheo is not None:
-            if dong.khau_ngheo + dong.khau_can_ngheo > dong.so_khau:
-                yield RULES.problem(
-                    "khau-vuot-tong", (*where, "khau_can_ngheo"), don_vi=f"«{dong.ten}»: ",
-                    ngheo=format_number(dong.khau_ngheo), can_ngheo=format_number(dong.khau_can_ngheo),
-                    tong=format_number(dong.so_khau),
-                )
+    yield from check_rows(report.bieu_tong_hop.dong, ("bieu_tong_hop", "dong"))
     ket_qua, sums = report.ket_qua, bieu.tong.so
     stated: list[tuple[tuple[str | int, ...], int | None, int | None]] = [
         (("ket_qua", "tong_so_ho"), ket_qua.tong_so_ho, sums.tong_so_ho),
@@ -293,6 +275,27 @@ def _table(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh, bieu: BieuTinh) -> Ite
             yield RULES.problem("khong-khop-bieu", path, ghi=format_number(given), tong=format_number(total))
     if not ket_qua.co_bieu_kem_theo:
         yield RULES.problem("phu-luc-khong-dan-chieu", ("ket_qua", "co_bieu_kem_theo"))
+
+
+def check_rows(rows: list[DongDonVi], where_rows: tuple[str | int, ...]) -> Iterator[Problem]:
+    """Each row of a summary table within its own total (households, persons), at
+    ``where_rows + (index, field)`` — the report's table, or a sheet of a roll-up."""
+    for index, dong in enumerate(rows):
+        where: tuple[str | int, ...] = (*where_rows, index)
+        yield from _within_total(((*where, "ho_ngheo"), (*where, "ho_can_ngheo")), f"«{dong.ten}»: ",
+                                 dong.ho_ngheo, dong.ho_can_ngheo, dong.tong_so_ho)
+        for count, persons, field, label in (
+            (dong.ho_ngheo, dong.khau_ngheo, "khau_ngheo", "hộ nghèo"),
+            (dong.ho_can_ngheo, dong.khau_can_ngheo, "khau_can_ngheo", "hộ cận nghèo"),
+        ):
+            yield from _at_least(persons, count, (*where, field), f"«{dong.ten}»: ", label)
+        if dong.so_khau is not None and dong.khau_ngheo is not None and dong.khau_can_ngheo is not None:
+            if dong.khau_ngheo + dong.khau_can_ngheo > dong.so_khau:
+                yield RULES.problem(
+                    "khau-vuot-tong", (*where, "khau_can_ngheo"), don_vi=f"«{dong.ten}»: ",
+                    ngheo=format_number(dong.khau_ngheo), can_ngheo=format_number(dong.khau_can_ngheo),
+                    tong=format_number(dong.so_khau),
+                )
 
 
 def _dates(report: BaoCaoRaSoatHoNgheo) -> Iterator[Problem]:

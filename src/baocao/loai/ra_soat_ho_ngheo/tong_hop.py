@@ -41,7 +41,10 @@ from baocao.loai.ra_soat_ho_ngheo.model import (
     KetQua,
     TrienKhai,
     don_vi_truc_thuoc,
+    tong_cac_dong,
 )
+from baocao.loai.ra_soat_ho_ngheo.rules import check_rows
+from baocao.spreadsheet import HEADER_SEARCH_ROWS, cell_name, read_rows, sheet_names
 from baocao.validation import validate_model
 
 _ROLL_UP = "tổng hợp báo cáo các đơn vị"
@@ -61,6 +64,9 @@ RULES = RuleTable(__name__, [
     ("don-vi-thieu-cot", "error", _ROLL_UP,
      "«{ten}» không có {cot}, trong khi {so} đơn vị khác có (ví dụ «{vi_du}», {noi_vi_du}); ghi số "
      "này cho mọi đơn vị hoặc bỏ ở mọi đơn vị"),
+    ("don-vi-thieu-tong-so-ho", "error", _ROLL_UP,
+     "«{ten}» không có tổng số hộ dân («ket_qua.tong_so_ho»), chỉ có tỷ lệ đã công bố; biểu tổng hợp "
+     "cộng số hộ của các đơn vị nên cần tổng số hộ của từng đơn vị — ghi tổng số hộ vào tệp này"),
     ("chung-co-so-lieu", "error", _ROLL_UP,
      "tệp chung không ghi «{truong}»: số này được tính từ báo cáo của các đơn vị; xóa dòng này"),
     ("chung-sai-loai", "error", _ROLL_UP,
@@ -69,6 +75,9 @@ RULES = RuleTable(__name__, [
      "danh sách đơn vị là các dòng «- Tên đơn vị», mỗi đơn vị một dòng"),
     ("danh-sach-lap", "error", _ROLL_UP, "«{ten}» ghi hai lần trong danh sách (dòng {dong})"),
     ("khong-co-don-vi", "error", _ROLL_UP, "không có báo cáo đơn vị nào để tổng hợp"),
+    ("trang-khong-co-dong", "error", _ROLL_UP,
+     "trang «{trang}» không có dòng số liệu nào dưới dòng tiêu đề; mỗi trang là biểu của một đơn vị "
+     "— điền số liệu hoặc xóa trang này"),
 ])
 """Every finding of the roll-up (a unit's own are its type's rules)."""
 
@@ -254,6 +263,98 @@ def tu_bang(path: Path, *, display: str, trang: str | None, nam: object) -> tupl
     return units, [f for f in loaded.findings if f.severity != "error"]
 
 
+def tu_cac_trang(path: Path, *, display: str, nam: object) -> tuple[list[DonVi], list[Finding]]:
+    """The units of a workbook with a sheet per unit, each sheet the unit's own summary
+    table (a row per village, or one row for the whole unit), read as a table is (a bad
+    value, a column some rows leave blank, a typed totals row that disagrees: at its
+    cell).  The unit is named by a cell «Đơn vị: Xã …» above the table's header (the
+    name may also stand in the cell right of «Đơn vị:»), else by the sheet's name; its
+    figures are the sums of the sheet's rows, each noted with the sheet and the cells
+    it adds up.  Every sheet is read; the problems of all are raised together."""
+    units: list[DonVi] = []
+    problems: list[Finding] = []
+    warnings: list[Finding] = []
+    for sheet in sheet_names(path, display=display):
+        try:
+            unit, found = _tu_trang(path, display, sheet, nam)
+        except DataError as error:
+            problems += error.errors
+            warnings += [f for f in error.findings if f.severity != "error"]
+            continue
+        units.append(unit)
+        warnings += found
+    if problems:
+        raise DataError([*problems, *warnings])
+    return units, warnings
+
+
+def _tu_trang(path: Path, display: str, sheet: str, nam: object) -> tuple[DonVi, list[Finding]]:
+    loaded = LoadedData({"nam": nam, "bieu_tong_hop": {"tep": path.name, "trang": sheet}}, display)
+    bieu_tong_hop.prepare(loaded, path.parent)
+    rows: list[dict[str, Any]] = loaded.data["bieu_tong_hop"]["dong"]
+    cells = LoadedData({"dong": rows}, display,
+                       origins={key[1:]: origin for key, origin in loaded.origins.items()})
+    problems = [f for f in loaded.findings if f.severity == "error"]
+    if not rows:
+        problems.append(Finding("trang-khong-co-dong", RULES.message("trang-khong-co-dong", trang=sheet),
+                                file=display))
+        raise DataError(problems)
+    try:
+        table = validate_model(BieuTongHop, cells)
+    except DataError as error:
+        raise DataError([*problems, *error.findings]) from None
+    problems += [cells.finding(p.path, p.code, p.message, severity=p.severity)
+                 for p in check_rows(table.dong, ("dong",))]
+    if any(f.severity == "error" for f in problems):
+        raise DataError(problems)
+    raw, _ = read_rows(path, display=display, sheet=sheet)
+    named = _named_cell(raw)
+    if named is None:
+        unit = DonVi(" ".join(sheet.split()), Nguon(display, None, f"trang «{sheet}» (tên trang)"))
+    else:
+        name, row, column = named
+        unit = DonVi(name, Nguon(display, row, f"trang «{sheet}», ô {cell_name(row, column)}"))
+    sums = tong_cac_dong(table.dong)
+    for key in KET_QUA_OF_ROW:
+        value = getattr(sums, "_".join(key))  # ("nam_truoc", "ho_ngheo"): nam_truoc_ho_ngheo
+        if value is None:
+            continue
+        first, last = (cells.origins[("dong", i, *key)] for i in (0, len(rows) - 1))
+        span = first.place.rsplit("ô ", 1)[-1]
+        if len(rows) > 1:
+            span += ":" + last.place.rsplit("ô ", 1)[-1]
+        unit.so[key] = (value, Nguon(display, first.line, f"trang «{sheet}», tổng ô {span}"))
+    return unit, [*problems, *(f for f in loaded.findings if f.severity != "error")]
+
+
+_NAME_LABEL = ("đơn vị", "tên đơn vị")
+"""The labels of the cell naming a sheet's unit: «Đơn vị: Xã Nguyễn Thị Minh Khai»."""
+
+
+def _named_cell(rows: list[tuple[int, list[object]]]) -> tuple[str, int, int] | None:
+    """The unit's name from a cell «Đơn vị: …» (or «Đơn vị:» and the name in the next
+    cell) among the first rows, with its row and column; None when there is none.
+
+    >>> _named_cell([(1, ["BIỂU TỔNG HỢP"]), (2, ["Đơn vị:", None, " Xã  Bằng Thành "])])
+    ('Xã Bằng Thành', 2, 3)
+    >>> _named_cell([(1, ["Tên đơn vị: Phường Đức Xuân"])]), _named_cell([(1, ["Đơn vị", "Tổng số hộ"])])
+    (('Phường Đức Xuân', 1, 1), None)
+    """
+    for number, values in rows[:HEADER_SEARCH_ROWS]:
+        for column, value in enumerate(values, start=1):
+            if not isinstance(value, str) or ":" not in value:
+                continue
+            label, _, rest = value.partition(":")
+            if unicodedata.normalize("NFC", " ".join(label.split())).casefold() not in _NAME_LABEL:
+                continue
+            if rest.strip():
+                return " ".join(rest.split()), number, column
+            for after, other in enumerate(values[column:], start=column + 1):
+                if isinstance(other, str) and other.strip():
+                    return " ".join(other.split()), number, after
+    return None
+
+
 def _cell(origins: dict[tuple[str | int, ...], Origin], path: tuple[str | int, ...]) -> Nguon:
     origin = origins.get(path) or origins[path[:3]]  # an area from its group heading: the row
     return Nguon(origin.file, origin.line, origin.place)
@@ -327,6 +428,10 @@ def tong_hop(chung: LoadedData, units: Sequence[DonVi], *, du_kien: DanhSach | N
         ordered, found = _against_list(units, du_kien, cho_phep_thieu)
         for finding in found:
             (warnings if finding.severity == "warning" else problems).append(finding)
+    problems += [
+        _finding(unit.noi, "don-vi-thieu-tong-so-ho", ten=unit.ten)
+        for unit in ordered if ("tong_so_ho",) not in unit.so
+    ]
     problems += _columns_complete(ordered)
     if problems:
         raise DataError([*problems, *warnings])
