@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import io
+import subprocess
+import sys
 import textwrap
 import warnings
 from collections.abc import Iterable
@@ -58,6 +61,22 @@ def messages(caught: Iterable[warnings.WarningMessage]) -> list[str]:
 
 
 GOOD = FakeDistribution("baocao-thong-bao", {"thong-bao": "plugin_fixtures:thong_bao"})
+
+
+def test_each_builtin_entry_point_is_named_as_its_type() -> None:
+    """default_registry imports a built-in type when its name is first asked for, by its
+    entry point's name: the two must agree."""
+    own = [ep for ep in metadata.entry_points(group="baocao.reports") if ep.dist and ep.dist.name == "baocao"]
+    assert own and all(load_plugins([ep])[0].name == ep.name for ep in own)
+
+
+def test_a_command_imports_only_the_type_it_asks_for() -> None:
+    code = ("import sys; from baocao.registry import default_registry; "
+            "default_registry().get('cong-van'); "
+            "print(sorted(m for m in sys.modules if m.startswith('baocao.loai.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = {name.split(".")[2] for name in ast.literal_eval(result.stdout)}
+    assert "cong_van" in loaded and "ra_soat_ho_ngheo" not in loaded and "ke_hoach" not in loaded
 
 
 def test_a_plugin_is_registered_under_its_distribution_name() -> None:

@@ -121,7 +121,7 @@ def own_runs(paragraph: Element) -> Iterator[Element]:
 
 
 def _own_runs(paragraph: Element) -> tuple[Element, ...]:
-    if paragraph.tag == _P:  # one walk; a paragraph inside (a text box) sends to the other
+    if paragraph.tag == _P:  # one walk, unless a paragraph (a text box) is inside: then the one below
         runs = []
         for found in paragraph.iter(_R, _P):
             if found.tag == _R:
