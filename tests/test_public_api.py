@@ -37,7 +37,7 @@ SURFACES = {
         "ReportType", "CheckContext", "Problem",                              # the type, its rules
         "VanBanHanhChinh", "Block", "Text", "Count", "PositiveCount",         # the model
         "CoQuan", "NgayBanHanh", "NguoiKy", "NoiNhan", "VanBanTrichDan",      # the frame's blocks
-        "Body", "BodyWriter", "AppendixWriter", "build_template",             # the body, the template
+        "Body", "BodyWriter", "build_template", "PhuLuc",                     # the body, the template
         "STYLE_BLOCK", "STYLE_BODY",
         "PartialDate", "format_date", "format_number", "format_percent",      # formatting
         "number_to_words", "rate", "to_roman", "upper_vi",

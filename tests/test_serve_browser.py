@@ -130,11 +130,11 @@ def open_page(driver: Any, url: str) -> None:
 
 
 def findings_at(driver: Any, path: str) -> list[tuple[str, str, str]]:
-    from selenium.webdriver.common.by import By
-
-    return [(n.get_attribute("data-severity"), n.get_attribute("data-code"), n.text)
-            for n in driver.find_elements(By.CSS_SELECTOR,
-                                          f'[data-schemapath="{path}"] > .baocao-phat-hien')]
+    # read in one script: a check finishing meanwhile replaces the notes (no stale elements)
+    script = ("return [...document.querySelectorAll(arguments[0])].map("
+              "n => [n.dataset.severity, n.dataset.code, n.textContent]);")
+    found = driver.execute_script(script, f'[data-schemapath="{path}"] > .baocao-phat-hien')
+    return [(severity, code, text) for severity, code, text in found]
 
 
 def downloaded(driver: Any, name: str) -> Path:

@@ -382,9 +382,10 @@ def build_context(report: VanBanHanhChinh, report_type: ReportType) -> Record:
     """The template variables: the model's fields, the frame, the type's hook — as
     the plain data a template sees (:mod:`baocao.template_data`)."""
     context: dict[str, Any] = {name: getattr(report, name) for name in type(report).model_fields}
-    context["khung"] = frame_context(report)
-    if report_type.context is not None:
-        context.update(report_type.context(report))
+    derived = report_type.context(report) if report_type.context is not None else {}
+    computed = report_type.appendices(report, derived) if report_type.appendices is not None else ()
+    context["khung"] = frame_context(report, computed)
+    context.update(derived)
     return template_context(context, f"{report_type.name}.docx")
 
 

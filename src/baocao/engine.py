@@ -35,10 +35,12 @@ Filter = Callable[..., Any]
 
 
 def doan(text: str) -> RichText:
-    """Filter ``doan``: narrative with its ``**bold**`` and ``*italic*`` runs."""
+    """Filter ``doan``: narrative with its ``**bold**``, ``*italic*``, ``^superscript^``
+    and ``~subscript~`` runs."""
     rich = RichText()
     for run in parse_emphasis(str(text)):
-        rich.add(run.text, bold=run.bold, italic=run.italic)
+        rich.add(run.text, bold=run.bold, italic=run.italic, superscript=run.superscript or None,
+                 subscript=run.subscript or None)
     return rich
 
 

@@ -1,4 +1,4 @@
-"""Emphasis inside narrative text: ``**đậm**`` and ``*nghiêng*``.
+"""Emphasis inside narrative text: ``**đậm**``, ``*nghiêng*``, ``^chỉ số trên^``, ``~chỉ số dưới~``.
 
 Clerks mark emphasis in YAML the way they would in a chat message; this module
 turns it into runs.  It is deliberately tiny: no links, no headings, no HTML.
@@ -8,6 +8,12 @@ A marker opens only when text follows it without a space, and closes only when t
 precedes it without a space (as in Markdown), so "x * 100%" and "a * b * c" stay
 literal; one inside a word or number ("2*3", "10**6") is literal; a marker left open
 stays literal too; ``\\*`` is always a literal asterisk.
+
+Superscript and subscript are Pandoc's: ``m^3^`` (m³), ``CO~2~`` (CO₂), ``NH~4~^+^``
+(NH₄⁺).  They are used inside words, so the rule is another: a ``^`` (or ``~``) pairs
+with the next one when text lies between them with no space in it; any other is printed
+as it is ("2^10 = 1024", "x^2 + y^2", "5~10 ngày", "~ 50%"), and ``\\^``, ``\\~`` are
+always literal.
 """
 
 from __future__ import annotations
@@ -23,6 +29,12 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    superscript: bool = False
+    subscript: bool = False
+
+    def __repr__(self) -> str:
+        scripts = "".join(f", {name}=True" for name in ("superscript", "subscript") if getattr(self, name))
+        return f"Run(text={self.text!r}, bold={self.bold}, italic={self.italic}{scripts})"
 
 
 def parse_emphasis(text: str) -> list[Run]:
@@ -48,26 +60,47 @@ def parse_emphasis(text: str) -> list[Run]:
     '2*3*4 = 24; 10**6 và 10**3'
     >>> parse_emphasis("** mở mà không đóng")
     [Run(text='** mở mà không đóng', bold=False, italic=False)]
+
+    Superscript and subscript, inside words; an unpaired or spaced marker is literal.
+
+    >>> [(r.text, r.superscript, r.subscript) for r in parse_emphasis("NH~4~^+^, m^3^")]
+    [('NH', False, False), ('4', False, True), ('+', True, False), (', m', False, False), ('3', True, False)]
+    >>> plain_text(r"2^10 = 1024; x^2 + y^2; 5~10 ngày; ~ 50%; \\^a^")
+    '2^10 = 1024; x^2 + y^2; 5~10 ngày; ~ 50%; ^a^'
     """
+    if not _MARKERS.search(text):
+        return [Run(text)] if text else []
     tokens = _tokenize(text)
-    paired = _paired_markers(text, tokens)
+    paired = _paired_markers(text, tokens) | _paired_scripts(text, tokens)
     runs: list[Run] = []
-    bold = italic = False
+    state = {"**": False, "*": False, "^": False, "~": False}
     buffer = ""
     for index, token in enumerate(tokens):
         if token.marker and index in paired:
             if buffer:
-                runs.append(Run(buffer, bold, italic))
+                runs.append(Run(buffer, state["**"], state["*"], state["^"], state["~"]))
                 buffer = ""
-            if token.text == "**":
-                bold = not bold
-            else:
-                italic = not italic
+            state[token.text] = not state[token.text]
         else:
             buffer += token.text
     if buffer:
-        runs.append(Run(buffer, bold, italic))
+        runs.append(Run(buffer, state["**"], state["*"], state["^"], state["~"]))
     return _merge(runs)
+
+
+def literal(text: str) -> str:
+    r"""``text`` with its markers escaped: printed as it is, whatever it holds (names read
+    from a spreadsheet, titles a program computed).
+
+    >>> print(literal("Thôn 5*, Km^2^ ~ 3"))
+    Thôn 5\*, Km\^2\^ \~ 3
+    >>> print(plain_text(literal(r"a*b* và **c** \* ^d^")))
+    a*b* và **c** \* ^d^
+    """
+    return _ESCAPABLE.sub(r"\\\1", text)
+
+
+_ESCAPABLE = re.compile(r"([*^~])")
 
 
 def plain_text(text: str) -> str:
@@ -79,7 +112,8 @@ def plain_text(text: str) -> str:
     return "".join(run.text for run in parse_emphasis(text))
 
 
-_TOKEN = re.compile(r"(?P<escaped>\\\*)|(?P<marker>\*\*|\*)|(?P<text>[^*\\]+|\\)")
+_TOKEN = re.compile(r"(?P<escaped>\\[*^~])|(?P<marker>\*\*|[*^~])|(?P<text>[^*^~\\]+|\\)")
+_MARKERS = re.compile(r"[*^~\\]")
 
 
 @dataclass(frozen=True)
@@ -95,7 +129,7 @@ def _tokenize(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(text):
         if match["escaped"]:
-            tokens.append(_Token("*"))
+            tokens.append(_Token(match["escaped"][1]))
         elif match["marker"]:
             tokens.append(_Token(match["marker"], marker=True, start=match.start()))
         else:
@@ -129,11 +163,36 @@ def _paired_markers(text: str, tokens: list[_Token]) -> set[int]:
     return paired
 
 
+def _paired_scripts(text: str, tokens: list[_Token]) -> set[int]:
+    """Indices of the ``^`` and ``~`` markers that pair: each with the next of its kind
+    when the text between them is not empty and holds no space."""
+    paired: set[int] = set()
+    for marker in ("^", "~"):
+        opened: _Token | None = None
+        opened_at = 0
+        for index, token in enumerate(tokens):
+            if not token.marker or token.text != marker:
+                continue
+            if opened is not None:
+                between = text[opened.start + 1:token.start]
+                if between and not any(char.isspace() for char in between):
+                    paired.update((opened_at, index))
+                    opened = None
+                    continue
+            opened, opened_at = token, index
+    return paired
+
+
 def _merge(runs: list[Run]) -> list[Run]:
     merged: list[Run] = []
     for run in runs:
-        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
-            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic)
+        if merged and _format(merged[-1]) == _format(run):
+            last = merged[-1]
+            merged[-1] = Run(last.text + run.text, run.bold, run.italic, run.superscript, run.subscript)
         else:
             merged.append(run)
     return merged
+
+
+def _format(run: Run) -> tuple[bool, bool, bool, bool]:
+    return run.bold, run.italic, run.superscript, run.subscript

@@ -8,11 +8,13 @@ types under ``baocao.loai`` — needs to add a report type.
 A type is a :class:`ReportType`: a model built on :class:`VanBanHanhChinh` (its
 body from :class:`Block`, :data:`Text`, :data:`Count`), a body given to the official
 frame through a :class:`BodyWriter` (:func:`build_template` makes the .docx), an
-optional context hook, consistency rules returning :class:`Problem`, and the
-formatting functions the hook uses.  Declare it in the entry-point group
+optional context hook, consistency rules returning :class:`Problem`, appendices
+computed from the data (:class:`PhuLuc`, printed as the data's own ``phu_luc`` are), and
+the formatting functions the hook uses.  Declare it in the entry-point group
 ``baocao.reports``; see ``examples/plugin/``.
 """
 
+from baocao.body.model import PhuLuc
 from baocao.consistency import CheckContext, Problem
 from baocao.errors import DataError, Finding, PluginError, TemplateError
 from baocao.formatting import (
@@ -25,7 +27,7 @@ from baocao.formatting import (
     to_roman,
     upper_vi,
 )
-from baocao.frame import STYLE_BLOCK, STYLE_BODY, AppendixWriter, Body, BodyWriter, build_template
+from baocao.frame import STYLE_BLOCK, STYLE_BODY, Body, BodyWriter, build_template
 from baocao.frame.model import (
     Block,
     CoQuan,
@@ -43,7 +45,6 @@ from baocao.registry import ReportType
 __all__ = [
     "STYLE_BLOCK",
     "STYLE_BODY",
-    "AppendixWriter",
     "Block",
     "Body",
     "BodyWriter",
@@ -56,6 +57,7 @@ __all__ = [
     "NguoiKy",
     "NoiNhan",
     "PartialDate",
+    "PhuLuc",
     "PluginError",
     "PositiveCount",
     "Problem",

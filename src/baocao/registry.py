@@ -25,7 +25,7 @@ import threading
 import typing
 import warnings
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import metadata, resources
@@ -39,6 +39,7 @@ from jinja2 import meta, nodes
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from baocao.body.model import PhuLuc
 from baocao.consistency import CheckContext, Problem
 from baocao.engine import Filter, make_environment
 from baocao.errors import PluginError, TemplateError
@@ -56,6 +57,9 @@ ChecksHook = Callable[[Any, CheckContext], Iterable[Problem]]
 PrepareHook = Callable[[Any, Path], None]
 """Called with the loaded data (:class:`baocao.loading.LoadedData`) and the data
 file's folder before validation: reads the files the data refers to."""
+AppendicesHook = Callable[[Any, Mapping[str, Any]], Sequence[PhuLuc]]
+"""Called with the validated report and what its context hook returned (empty without
+one), so derived figures are not derived twice: the appendices computed from its data."""
 
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -92,6 +96,10 @@ class ReportType:
     cot_bang: Mapping[str, Cot] = field(default_factory=dict)
     """Column headers in words that ``batch --bang`` reads beside data keys («Tổng số hộ»
     → ``ket_qua.tong_so_ho``), by header (:mod:`baocao.rows_input`)."""
+    appendices: AppendicesHook | None = None
+    """Appendices computed from the data (the poverty report's summary table), printed
+    after the signature before the data's own ``phu_luc`` and numbered with them, by the
+    same filter (:func:`baocao.body.render.phu_luc`)."""
 
     def __post_init__(self) -> None:
         if self.context_keys is None:

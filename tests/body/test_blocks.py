@@ -171,6 +171,17 @@ def test_one_appendix_in_a_draft_is_phu_luc_with_blank_number_and_date(tmp_path:
     assert breaks[0].find(W + "headerReference") is not None
 
 
+def test_an_appendix_label_is_printed_as_written_and_the_others_keep_their_numbers(tmp_path: Path) -> None:
+    data = document(tmp_path, "noi_dung: [Nội dung.]\n", textwrap.dedent("""\
+        phu_luc:
+          - {ten: Danh sách xã, nhan: PHỤ LỤC SỐ 01, noi_dung: [Xã A.]}
+          - {ten: Danh sách thôn, noi_dung: [Thôn B.]}
+        """))
+    lines = texts(data)
+    assert lines[lines.index("PHỤ LỤC SỐ 01") + 1] == "DANH SÁCH XÃ"
+    assert lines[lines.index("PHỤ LỤC II") + 1] == "DANH SÁCH THÔN"
+
+
 def test_a_document_without_appendices_has_one_section(tmp_path: Path) -> None:
     body = Document(io.BytesIO(document(tmp_path, "noi_dung: [Nội dung.]\n"))).element.body
     assert len(list(body.iter(W + "sectPr"))) == 1

@@ -11,7 +11,7 @@ import yaml
 from pydantic import TypeAdapter
 
 import baocao
-from baocao.body.model import NoiDung
+from baocao.body.model import NoiDung, total_row
 from baocao.body.pasted import parse_pasted
 
 BLOCKS = TypeAdapter(NoiDung)
@@ -174,3 +174,48 @@ def test_data_given_as_a_mapping_is_not_changed(tmp_path: Path) -> None:
     report = baocao.load(data)
     assert report.noi_dung[0].noi_dung[0].khoan == "Hộ tịch"  # type: ignore[attr-defined]
     assert data["noi_dung"][0]["noi_dung"] == "**1. Hộ tịch**\n- Tiếp nhận 412 hồ sơ."
+
+
+OPTIONS_TABLE = textwrap.dedent("""\
+    | TT | Địa điểm | Số mẫu | Ghi chú |
+    |---|---|---|---|
+    | 1 | Cửa sông lạch Càn | 1.200 | 5.1 |
+    | 2 | Cửa sông Mã | 85 |  |
+    """)
+
+
+def test_an_options_line_gives_widths_in_cm_justified_cells_and_computed_totals() -> None:
+    options = "{rong: [1.2cm, 6, 2.5, 2], can: [giua, deu, phai, trai], tong: true}\n"
+    pasted = parse_pasted(OPTIONS_TABLE + options + "Đoạn sau bảng.\n")
+    assert pasted.problems == []
+    table_block, paragraph = BLOCKS.validate_python(pasted.blocks)
+    table = table_block.bang
+    assert [(c.rong, c.can) for c in table.cot] == [("1.2cm", "giua"), ("6", "deu"), ("2.5", "phai"),
+                                                    ("2", "trai")]
+    total = total_row(table)
+    assert [c.hien_thi() for c in total.cac_o] == ["Tổng cộng", "1.285", ""]  # «5.1» is not a number
+    assert [c.o for c in table.dong[0].cac_o] == ["1", "Cửa sông lạch Càn", 1200, "5.1"]  # summed only
+    assert paragraph.doan == "Đoạn sau bảng."
+
+
+def test_the_last_row_as_totals_is_checked_at_its_line(tmp_path: Path) -> None:
+    text = OPTIONS_TABLE + "| **Tổng cộng** | << | **1.258** |  |\n{cong: [3], tong: dong_cuoi}\n"
+    (tmp_path / "than.md").write_text(text, encoding="utf-8")
+    [finding] = baocao.validate(_data_file(tmp_path, "noi_dung: {tep: than.md}\n"))
+    assert (finding.code, Path(finding.file or "").name, finding.line) == ("tong-cong-sai", "than.md", 5)
+    assert "1.258" in finding.message and "1.285" in finding.message
+    (tmp_path / "than.md").write_text(text.replace("1.258", "1.285"), encoding="utf-8")
+    table = baocao.load(_data_file(tmp_path, "noi_dung: {tep: than.md}\n")).noi_dung[0].bang  # type: ignore[attr-defined]
+    assert len(table.dong) == 2 and table.tong.dam and table.tong.cac_o[1].o == 1285
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("{rong: [1, 2]}", "có 2 giá trị «rong» nhưng bảng có 4 cột"),
+    ("{do_rong: [1, 2, 3, 4]}", "khóa lạ «do_rong»"),
+    ("{tong: co}", "«tong: co»"),
+    ("{rong: [1, 2}", "không đọc được"),
+])
+def test_a_wrong_options_line_is_a_located_error(line: str, reason: str) -> None:
+    [problem] = parse_pasted("Mở đầu.\n" + OPTIONS_TABLE + line + "\n").problems
+    assert (problem.code, problem.line) == ("dan-bang-tuy-chon", 6)
+    assert reason in problem.message

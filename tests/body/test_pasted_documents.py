@@ -4,13 +4,15 @@ their YAML (``examples/*.yaml``).
 Each pasted version is a small YAML with the frame only, whose ``noi_dung`` (and each
 appendix's) is a ``.md`` file holding the body as a clerk copies it out of Word: one
 paragraph per line, the labels as the structure, pipe tables.  Both are rendered and
-compared as a reader sees them — every paragraph with its style, every table cell with
-its merges and boldness — so the test holds whatever model the YAML version uses.
+compared as a reader sees them — every paragraph with its style, every table with its
+column widths and every cell with its merges, boldness and alignment — so the test holds
+whatever model the YAML version uses.
 """
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from docx import Document
@@ -35,12 +37,13 @@ def paragraphs(data: bytes) -> list[tuple[str, str]]:
             for p in document.paragraphs]
 
 
-def cells(data: bytes) -> list[list[list[tuple[str, str, str, bool]]]]:
-    """Every table: its rows, each cell as (text, column span, vertical merge, bold)."""
+def cells(data: bytes) -> list[list[list[tuple[str, str, str, bool, str]]]]:
+    """Every table: its column widths, then its rows, each cell as (text, column span,
+    vertical merge, bold, alignment)."""
     document = Document(io.BytesIO(data))
     tables = []
     for table in document.element.body.iter(W + "tbl"):
-        rows = []
+        rows: list[Any] = [[c.get(W + "w") for c in table.iter(W + "gridCol")]]
         for tr in table.iter(W + "tr"):
             row = []
             for tc in tr.findall(W + "tc"):
@@ -50,8 +53,10 @@ def cells(data: bytes) -> list[list[list[tuple[str, str, str, bool]]]]:
                 bold = bool(runs) and all(r.find(f"{W}rPr/{W}b") is not None for r in runs)
                 text = "\n".join("".join(t.text or "" for t in p.iter(W + "t", W + "br"))
                                  for p in tc.iter(W + "p"))
+                align = tc.find(f"{W}p/{W}pPr/{W}jc")
                 row.append((text, span.get(W + "val") if span is not None else "1",
-                            "" if merge is None else merge.get(W + "val", "continue"), bold))
+                            "" if merge is None else merge.get(W + "val", "continue"), bold,
+                            "" if align is None else align.get(W + "val")))
             rows.append(row)
         tables.append(rows)
     return tables

@@ -100,16 +100,21 @@ def test_appendix_is_its_own_landscape_section_numbered_from_one(bac_kan_docx: b
     assert int(size.get(W + "w")) > int(size.get(W + "h"))
     assert appendix.find("w:pgNumType", NS).get(W + "start") == "1"
     assert appendix.find("w:titlePg", NS) is not None  # no number on its first page
+    # Its headers: its own, or (ECMA-376 §17.10.5) those of the section before it, as the
+    # appendix filter writes every type's appendices: a PAGE field from its second page.
     references = {r.get(W + "type"): r for r in appendix.findall("w:headerReference", NS)}
+    references = references or {r.get(W + "type"): r for r in main.findall("w:headerReference", NS)}
     assert set(references) == {"default", "first"}
-    # the appendix's own default header holds a PAGE field
     archive = zipfile.ZipFile(io.BytesIO(bac_kan_docx))
     rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
-    target = {r.get("Id"): r.get("Target") for r in rels}[
-        references["default"].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-    ]
-    header = etree.fromstring(archive.read(f"word/{target}"))
-    assert any("PAGE" in (f.get(W + "instr") or "") for f in header.iter(W + "fldSimple"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+
+    def header(kind: str) -> etree._Element:
+        rid = references[kind].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        return etree.fromstring(archive.read(f"word/{targets[rid]}"))
+
+    assert any("PAGE" in (f.get(W + "instr") or "") for f in header("default").iter(W + "fldSimple"))
+    assert not any("PAGE" in (f.get(W + "instr") or "") for f in header("first").iter(W + "fldSimple"))
 
 
 def test_appendix_heading_lines(bac_kan_docx: bytes) -> None:
@@ -168,3 +173,27 @@ def test_persons_column_appears_when_the_sheet_has_it() -> None:
     assert "Số khẩu" in cells[0]
     assert cells[2][:6] == ["A", "B", "1", "2", "3", "4=3/1×100"]
     assert cells[-1][:4] == ["", "Tổng cộng", "12.299", "44.626"]
+
+
+def test_the_table_is_the_first_appendix_when_the_data_has_its_own(tmp_path: Path) -> None:
+    # One path for every appendix: the summary table is numbered with the data's «phu_luc».
+    path = _data_file(tmp_path, "\ndanh_gia:", (
+        "\nphu_luc:\n  - ten: Danh sách hộ thoát nghèo\n    noi_dung: [Hộ ông Nguyễn Văn A thôn Khuổi Cuồng.]"
+        "\ndanh_gia:"
+    ))
+    document = _document(baocao.render(baocao.load(path)))
+    texts = [_text(p) for p in document.find("w:body", NS).findall("w:p", NS)]
+    first, second = texts.index("Phụ lục I"), texts.index("PHỤ LỤC II")
+    assert texts[first + 1].startswith("TỔNG HỢP KẾT QUẢ SƠ BỘ RÀ SOÁT HỘ NGHÈO")
+    assert texts[second + 1] == "DANH SÁCH HỘ THOÁT NGHÈO"
+    assert first < texts.index("Hộ ông Nguyễn Văn A thôn Khuổi Cuồng.") > second > first
+    assert len(document.findall(".//w:sectPr", NS)) == 3  # the body, then one section per appendix
+
+
+def test_a_unit_name_prints_as_written_not_as_markup(tmp_path: Path) -> None:
+    path = _data_file(tmp_path, "Xã Nông Thượng", "Xã *Nông* Thượng^2^")
+    table = _summary_table(baocao.render(baocao.load(path)))
+    cell = next(c for c in table.iter(W + "tc") if "Nông" in _text(c))
+    assert _text(cell) == "Xã *Nông* Thượng^2^"
+    assert not any(r.find("w:rPr/w:i", NS) is not None or r.find("w:rPr/w:vertAlign", NS) is not None
+                   for r in cell.iter(W + "r"))

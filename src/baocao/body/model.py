@@ -173,6 +173,10 @@ class NgatTrang(Block):
 
 Align = Literal["trai", "giua", "phai", "deu"]
 
+MAX_TABLE_ROWS = 60_000
+"""The most data rows of a table: the poverty report's summary table, built from a
+spreadsheet, holds up to 50,000 units with their group subtotals and totals."""
+
 _WIDTH = re.compile(r"^\s*(?P<so>\d+(?:[.,]\d+)?)\s*(?P<don_vi>cm|mm)?\s*$")
 
 
@@ -262,8 +266,18 @@ class Dong(Block):
     """A row: its cells, maybe bold or italic as a whole."""
 
     cac_o: list[Cell] = Field(description="Các ô của dòng")
-    dam: bool = Field(False, description="In đậm cả dòng (dòng nhóm «I», «II», dòng tổng)")
+    dam: bool | None = Field(
+        None,
+        description=(
+            "In đậm cả dòng (dòng nhóm «I», «II»); mặc định: dòng tiêu đề và dòng tổng in đậm, "
+            "dòng dữ liệu không; «false» ở dòng tiêu đề để in thường (dòng mã cột A, B, 1, 2 …)"
+        ),
+    )
     nghieng: bool = Field(False, description="In nghiêng cả dòng")
+    co_chu: int | None = Field(
+        None, ge=8, le=14,
+        description="Cỡ chữ của dòng (pt), ví dụ 10 cho dòng mã cột; mặc định cỡ chữ của bảng",
+    )
 
 
 def _dong(value: object) -> object:
@@ -285,7 +299,7 @@ class BangDuLieu(Block):
     dau: list[Row] | None = Field(
         None, description="Các dòng tiêu đề khi có ô gộp (mặc định: một dòng tên các cột)"
     )
-    dong: list[Row] = Field(min_length=1, max_length=5000, description="Các dòng dữ liệu")
+    dong: list[Row] = Field(min_length=1, max_length=MAX_TABLE_ROWS, description="Các dòng dữ liệu")
     tong: bool | Row | None = Field(
         None,
         description=(
@@ -546,6 +560,13 @@ class PhuLuc(Block):
     """An appendix (phụ lục), printed after the signature on pages of its own."""
 
     ten: Text = Field(description="Tên phụ lục, in hoa đậm ở giữa, ví dụ «Đối tượng, địa điểm quan trắc»")
+    nhan: Text | None = Field(
+        None,
+        description=(
+            "Nhãn in đúng như ghi, ví dụ «Phụ lục» hay «PHỤ LỤC SỐ 01»; mặc định «PHỤ LỤC» khi có một "
+            "phụ lục, «PHỤ LỤC I», «PHỤ LỤC II» … khi có nhiều"
+        ),
+    )
     kem_theo: Text | None = Field(
         None,
         description=(

@@ -13,7 +13,8 @@ a whole body, one section's, an appendix's.  Each line is read as a block::
     - Ủy ban nhân dân xã, phường;   → danh_sach, first level (also «–», «•»)
     + 01 vị trí …                   → its second level
         Tình hình thực hiện …       → indented under a "+": the third, unmarked level
-    | STT | Nội dung |              → a table (pipe rows; see :func:`_table`)
+    | STT | Nội dung |              → a table (pipe rows; see :func:`_table`), and right
+    {rong: [1cm, 6], tong: true}        under it, its options (widths, alignment, totals)
     ---                             → a page break (also a form feed)
     anything else                   → a paragraph
 
@@ -43,13 +44,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from baocao.body.render import from_roman
 from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
-from baocao.formatting import VIETNAMESE_LETTERS, to_letter, to_roman
+from baocao.formatting import VIETNAMESE_LETTERS, format_number, to_letter, to_roman
 from baocao.loading import MAX_FILE_BYTES, LoadedData, Origin, Path_, dotted, read_regular
 
 RULES = RuleTable(__name__, [
@@ -68,6 +72,10 @@ RULES = RuleTable(__name__, [
     ("dan-gop-sai", "error", "nội dung dán",
      "ô «{dau}» ở cột {cot} không có {ben} để gộp vào; «^^» gộp với ô ngay trên, «<<» gộp với ô "
      "ngay bên trái (trong cùng phần tiêu đề hoặc cùng phần dữ liệu)"),
+    ("dan-bang-tuy-chon", "error", "nội dung dán",
+     "dòng tùy chọn của bảng «{dong}» {ly_do}; viết như «{{rong: [1.2cm, 6, 2.5], can: [giua, deu, phai], "
+     "tong: true}}»: «rong», «can» mỗi cột một giá trị, «cong» các số thứ tự cột được cộng, «tong» là "
+     "true (tự cộng) hoặc dong_cuoi (dòng cuối là dòng tổng, được đối chiếu)"),
     ("dan-gap-dong", "error", "nội dung dán",
      "nội dung dán vào YAML phải viết sau «|» (giữ nguyên từng dòng); «>» nối các dòng thành một "
      "đoạn nên cấu trúc I., 1., a), - bị mất"),
@@ -172,8 +180,9 @@ class _Reader:
                 end = index
                 while end < len(self.lines) and self.lines[end].strip().startswith("|"):
                     end += 1
-                self._table(index, end)
-                index = end
+                options = end if end < len(self.lines) and _OPTIONS.match(self.lines[end]) else None
+                self._table(index, end, options)
+                index = end + (options is not None)
                 continue
             index += 1
             if not raw.strip():
@@ -309,14 +318,15 @@ class _Reader:
 
     # --- tables --------------------------------------------------------------------------
 
-    def _table(self, start: int, end: int) -> None:
+    def _table(self, start: int, end: int, options: int | None = None) -> None:
         """Pipe rows ``start``..``end`` (0-based, end excluded): the rows above the
         delimiter row (``|---|:---:|``) are the header, the rest the data.  The delimiter
         gives each column's alignment (``:--`` left, ``:-:`` centre, ``--:`` right) and,
         when its dashes differ in number, the columns' relative widths.  A cell ``^^`` is
         covered by the cell above it, ``<<`` by the cell to its left (merged cells); a
         cell wholly ``**bold**`` (``*italic*``) is bold (italic), a row of bold cells a
-        bold row; ``<br>`` breaks a line inside a cell."""
+        bold row; ``<br>`` breaks a line inside a cell.  The line ``options`` (0-based),
+        right under the rows, is a YAML mapping of what pipes cannot say (:func:`_options`)."""
         self._end_lists()
         rows = [(_cells(self.lines[i]), i + 1) for i in range(start, end)]
         split = next((k for k, (cells, _) in enumerate(rows) if _is_delimiter(cells)), None)
@@ -350,6 +360,14 @@ class _Reader:
                 spec["rong"] = dashes[index]
             columns.append(spec)
         table: dict[str, Any] = {"cot": columns, "dong": body}
+        if options is not None:
+            option_column = len(self.lines[options]) - len(self.lines[options].lstrip()) + 1
+            try:
+                _options(self.lines[options].strip(), table)
+            except ValueError as error:
+                self._problem(options + 1, option_column, "dan-bang-tuy-chon",
+                              dong=_short(self.lines[options].strip()), ly_do=str(error))
+                return
         if len(header) == 1 and all(isinstance(c, str) for c in header[0]):
             for spec, title in zip(columns, header[0], strict=True):
                 spec["ten"] = title
@@ -360,6 +378,11 @@ class _Reader:
         path = self._add(self.stack[-1], {"bang": table}, start + 1, column)
         for index, (_, number) in enumerate(rows[split + 1:]):
             self.out.places[(*path, "bang", "dong", index)] = (number, column)
+        if options is not None:
+            for key in ("cot", "tong"):
+                self.out.places[(*path, "bang", key)] = (options + 1, option_column)
+            if isinstance(table.get("tong"), dict | list):
+                self.out.places[(*path, "bang", "tong")] = rows[-1][1], column
         if "dau" in table:
             for index, (_, number) in enumerate(rows[:split]):
                 self.out.places[(*path, "bang", "dau", index)] = (number, column)
@@ -510,6 +533,154 @@ def _cells(line: str) -> list[str]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", body)]
+
+
+_OPTIONS = re.compile(r"^\s*\{.*\}\s*$")
+_OPTION_KEYS = ("rong", "can", "cong", "tong")
+_LAST_ROW = "dong_cuoi"
+
+
+def _options(line: str, table: dict[str, Any]) -> None:
+    """Apply a table's options line to ``table`` (the reader's data, in place):
+    ``rong`` and ``can`` give each column's width and alignment (as ``cot`` does in
+    YAML: «1.2cm», «5»; trai, giua, phai, deu); ``cong`` the numbers (from 1) of the
+    columns a totals row sums; ``tong: true`` adds a computed totals row, ``tong:
+    dong_cuoi`` makes the last row the totals row, checked against the rows above.  The
+    summed columns' cells that are numbers as baocao prints them («1.285», «2,5»)
+    become numbers, so they can be added up.  A :class:`ValueError` says what is wrong.
+
+    >>> table = {"cot": [{}, {}, {}], "dong": [["1", "A", "1.200"], ["2", "B", "85"]]}
+    >>> _options("{rong: [1cm, 5, 2], can: [giua, deu, phai], tong: true}", table)
+    >>> table["cot"]
+    [{'rong': '1cm', 'can': 'giua'}, {'rong': 5, 'can': 'deu'}, {'rong': 2, 'can': 'phai', 'cong': True}]
+    >>> table["tong"], table["dong"][0]
+    (True, ['1', 'A', 1200])
+    >>> _options("{rong: [1, 2]}", table)
+    Traceback (most recent call last):
+    ValueError: có 2 giá trị «rong» nhưng bảng có 3 cột
+    """
+    try:
+        given = yaml.safe_load(line)
+    except yaml.YAMLError:
+        raise ValueError("không đọc được (không phải một ánh xạ YAML «{…}»)") from None
+    if not isinstance(given, dict) or not given:
+        raise ValueError("không đọc được (không phải một ánh xạ YAML «{…}»)")
+    unknown = [str(key) for key in given if key not in _OPTION_KEYS]
+    if unknown:
+        raise ValueError(f"có khóa lạ «{unknown[0]}» (chỉ nhận {', '.join(_OPTION_KEYS)})")
+    columns: list[dict[str, Any]] = table["cot"]
+    for key in ("rong", "can"):
+        values = given.get(key)
+        if values is None:
+            continue
+        if not isinstance(values, list) or len(values) != len(columns):
+            count = len(values) if isinstance(values, list) else 1
+            raise ValueError(f"có {count} giá trị «{key}» nhưng bảng có {len(columns)} cột")
+        for spec, value in zip(columns, values, strict=True):
+            spec[key] = value
+    total = given.get("tong")
+    if total is not None and total is not True and total is not False and total != _LAST_ROW:
+        raise ValueError(f"ghi «tong: {total}»")
+    summed = given.get("cong")
+    if summed is not None:
+        if not isinstance(summed, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= len(columns) for n in summed
+        ):
+            raise ValueError(f"ghi «cong» không phải danh sách số thứ tự cột (1 đến {len(columns)})")
+        for number in summed:
+            columns[number - 1]["cong"] = True
+    rows: list[Any] = table["dong"]
+    if total == _LAST_ROW:
+        if len(rows) < 2:
+            raise ValueError("ghi «tong: dong_cuoi» nhưng bảng không có dòng dữ liệu nào trên dòng tổng")
+        table["tong"] = rows.pop()
+    elif total is not None:
+        table["tong"] = total
+    if "tong" not in table and summed is None:
+        return
+    cong = [i for i, spec in enumerate(columns) if spec.get("cong")]
+    if not cong:
+        cong = _numeric_columns(rows, table.get("tong"), len(columns))
+        if total is True:
+            for index in cong:
+                columns[index]["cong"] = True
+    for row, placed in zip(rows, _placed(rows), strict=True):
+        _numbers_in(row, placed, cong)
+    if isinstance(table.get("tong"), dict | list):
+        _numbers_in(table["tong"], _placed([table["tong"]])[0], cong)
+
+
+def _row_cells(row: Any) -> list[Any]:
+    return list(row["cac_o"] if isinstance(row, dict) else row)
+
+
+def _placed(rows: list[Any]) -> list[list[tuple[int, Any]]]:
+    """(grid column, cell) of each row's cells, the cells of rows above that span down
+    into it (``gop_dong``) taken into account (as :func:`baocao.body.model.grid` does)."""
+    covered: set[tuple[int, int]] = set()
+    out = []
+    for r, row in enumerate(rows):
+        placed, column = [], 0
+        for cell in _row_cells(row):
+            while (r, column) in covered:
+                column += 1
+            placed.append((column, cell))
+            across = cell.get("gop_cot", 1) if isinstance(cell, dict) else 1
+            down = cell.get("gop_dong", 1) if isinstance(cell, dict) else 1
+            covered.update((r + dr, column + dc) for dr in range(1, down) for dc in range(across))
+            column += across
+        out.append(placed)
+    return out
+
+
+def _number(text: Any) -> int | Decimal | None:
+    """The number a cell's text is when printed as baocao prints numbers, else None.
+
+    >>> _number("1.285"), _number("2,5"), _number("5.1"), _number("07"), _number("x")
+    (1285, Decimal('2.5'), None, None, None)
+    """
+    if not isinstance(text, str) or not _NUMERIC.match(text):
+        return None
+    plain = text.replace(".", "").replace(",", ".")
+    value: int | Decimal = Decimal(plain) if "." in plain else int(plain)
+    return value if format_number(value) == text else None
+
+
+_NUMERIC = re.compile(r"^-?\d[\d.]*(?:,\d+)?$")
+
+
+def _numeric_columns(rows: list[Any], total: Any, width: int) -> list[int]:
+    """The columns (but the first) a totals row adds up: those the given totals row
+    fills with numbers, or (computed) those whose filled data cells are all numbers."""
+    if isinstance(total, dict | list):
+        return [c for c, cell in _placed([total])[0] if c > 0 and _number(_text(cell)) is not None]
+    placed = _placed(rows)
+    found = []
+    for column in range(1, width):
+        texts = [_text(cell) for row in placed for c, cell in row if c == column]
+        filled = [t for t in texts if t]
+        if filled and all(_number(t) is not None for t in filled):
+            found.append(column)
+    return found
+
+
+def _text(cell: Any) -> Any:
+    return cell.get("o") if isinstance(cell, dict) else cell
+
+
+def _numbers_in(row: Any, placed: list[tuple[int, Any]], columns: list[int]) -> None:
+    """Turn the cells of ``columns`` that are printed numbers into numbers (in place)."""
+    cells = row["cac_o"] if isinstance(row, dict) else row
+    for index, (column, cell) in enumerate(placed):
+        if column not in columns:
+            continue
+        value = _number(_text(cell))
+        if value is None:
+            continue
+        if isinstance(cell, dict):
+            cell["o"] = value
+        else:
+            cells[index] = value
 
 
 def _is_delimiter(cells: list[str]) -> bool:

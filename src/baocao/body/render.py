@@ -54,6 +54,10 @@ MARKERS = {1: "-", 2: "+", 3: ""}
 LANDSCAPE_TEXT_WIDTH = nd30.LANDSCAPE_TEXT_WIDTH.twips
 """The text width of a landscape page (twips)."""
 
+APPENDIX_CELL_MARGIN = 57
+"""The left and right cell margins of an appendix's tables (twips, 1 mm; Word's default is
+1,9 mm): dense tables of figures keep their room for the figures."""
+
 LANDSCAPE_COLUMNS = 8
 """A table with this many columns or more turns its appendix's page (unless told)."""
 
@@ -84,7 +88,7 @@ def phu_luc(appendices: Any) -> Markup:
         out.append(_line(upper_vi(item.ten), size=nd30.TEN_PHU_LUC.frame.pt, bold=True))
         out.append(_line(item.kem_theo, size=nd30.NOI_DUNG.frame.pt, italic=True))
         out.append(_rule(width, nd30.RULE_PHU_LUC.twips))
-        out.extend(_Writer(width, nd30.BANG_PHU_LUC).blocks(item.noi_dung))
+        out.extend(_Writer(width, nd30.BANG_PHU_LUC, APPENDIX_CELL_MARGIN).blocks(item.noi_dung))
         out.append(_section_end(landscape))
     return Markup("".join(out))
 
@@ -107,9 +111,10 @@ def needs_landscape(tables: Iterable[Any], *, width: int = nd30.TEXT_WIDTH.twips
 class _Writer:
     """Writes blocks; keeps the numbering of each level."""
 
-    def __init__(self, width: int, cell_size: Any) -> None:
+    def __init__(self, width: int, cell_size: Any, cell_margin: int | None = None) -> None:
         self.width = width
         self.cell_size = cell_size
+        self.cell_margin = cell_margin
 
     def blocks(self, blocks: Iterable[Any], parent: str = "") -> Iterator[str]:
         counters: dict[str, int] = {}
@@ -139,7 +144,7 @@ class _Writer:
         if table.don_vi_tinh:
             yield _line(f"Đơn vị tính: {table.don_vi_tinh}", size=float(self.cell_size.pt), italic=True,
                         align="right")
-        yield _table(table, self.width, self.cell_size)
+        yield _table(table, self.width, self.cell_size, self.cell_margin)
         yield _line("", size=float(self.cell_size.pt))  # Word merges two tables with nothing between
 
 
@@ -245,7 +250,19 @@ def _paragraph(style: str, text: str, *, marker: str | None = None, properties: 
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{properties}</w:pPr>{runs}{_runs(text)}</w:p>'
 
 
+_PLAIN = re.compile(r"[^*^~\\\n\r\t{}%<>&\"']*")
+"""A text with nothing to parse or escape (most table cells: names, figures)."""
+
+
 def _runs(text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> str:
+    if _PLAIN.fullmatch(text):
+        if not text:
+            return ""
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        if size is not None:
+            props += f'<w:sz w:val="{round(size * 2)}"/>'
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
     out = []
     for run in parse_emphasis(str(text)):
         props = ""
@@ -255,6 +272,8 @@ def _runs(text: str, *, size: float | None = None, bold: bool = False, italic: b
             props += "<w:i/>"
         if size is not None:
             props += f'<w:sz w:val="{round(size * 2)}"/>'
+        if run.superscript or run.subscript:
+            props += f'<w:vertAlign w:val="{"superscript" if run.superscript else "subscript"}"/>'
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         pieces = run.text.replace("\r\n", "\n").split("\n")
         body = "<w:br/>".join(_t(piece) for piece in pieces)
@@ -286,13 +305,14 @@ def _line(text: str, *, size: float, bold: bool = False, italic: bool = False, a
 
 
 def _rule(container: int, length: int) -> str:
-    """A centred short rule: the bottom border of an empty paragraph."""
+    """A centred short rule: the bottom border of an empty paragraph :data:`nd30.RULE_LINE`
+    high, as the frame draws its rules (a clear gap under the text, not an underline)."""
     side = max((container - length) // 2, 0)
     return (f'<w:p><w:pPr><w:pStyle w:val="{STYLE_BLOCK}"/><w:pBdr><w:bottom w:val="single" w:sz="6" '
             f'w:space="1" w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="'
-            f'{nd30.SPACE_AFTER_KEM_THEO.twips}" w:line="40" w:lineRule="exact"/>'
+            f'{nd30.SPACE_AFTER_KEM_THEO.twips}" w:line="{nd30.RULE_LINE.twips}" w:lineRule="exact"/>'
             f'<w:ind w:left="{side}" w:right="{side}" w:firstLine="0"/>'
-            f'<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+            f'<w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>')
 
 
 def _section_end(landscape: bool) -> str:
@@ -356,16 +376,7 @@ def _layout(rows: Sequence[Any], width: int) -> list[list[tuple[int, Any, bool]]
     return layout
 
 
-def _cell_text(cell: Any) -> str:
-    value = cell.o
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return format_number(value)
-
-
-def _table(table: Any, width: int, cell_size: Any) -> str:
+def _table(table: Any, width: int, cell_size: Any, cell_margin: int | None = None) -> str:
     columns = list(table.cot)
     widths = column_widths(columns, width)
     header = list(table.dau) if table.dau is not None else [
@@ -378,42 +389,54 @@ def _table(table: Any, width: int, cell_size: Any) -> str:
         sections.append(([total], "total"))
     grid_xml = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     rows_xml = []
+    numbers: dict[Any, str] = {}
     for rows, role in sections:
         for row, cells in zip(rows, _layout(rows, len(columns)), strict=True):
-            rows_xml.append(_row(row, cells, columns, widths, role, table.lap_tieu_de, cell_size))
+            rows_xml.append(_row(row, cells, columns, widths, role, table.lap_tieu_de, cell_size, numbers))
+    margins = (f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" '
+               'w:type="dxa"/></w:tblCellMar>' if cell_margin is not None else "")
     borders = "".join(
         f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>{margins}'
             f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>{grid_xml}</w:tblGrid>'
             f'{"".join(rows_xml)}</w:tbl>')
 
 
 def _row(row: Any, cells: list[tuple[int, Any, bool]], columns: list[Any], widths: list[int], role: str,
-         repeat: bool, cell_size: Any) -> str:
+         repeat: bool, cell_size: Any, numbers: dict[Any, str]) -> str:
+    """One ``w:tr``; ``numbers`` caches the printed form of the table's numbers (a large
+    table repeats its small counts), by type and digits."""
     head = "<w:tblHeader/>" if role == "header" and repeat else ""
     out = [f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>"]
-    bold_row = bool(getattr(row, "dam", False)) or role in ("header", "total")
+    given = getattr(row, "dam", None)
+    bold_row = bool(given) if given is not None else role in ("header", "total")
     italic_row = bool(getattr(row, "nghieng", False))
+    size = float(getattr(row, "co_chu", None) or cell_size.pt)
+    start = f'<w:p><w:pPr><w:pStyle w:val="{STYLES["o"]}"/><w:jc w:val="'
+    mark = f'"/><w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr></w:pPr>'
     for column, cell, continuation in cells:
         span = int(cell.gop_cot)
-        cell_width = sum(widths[column:column + span])
-        props = f'<w:tcW w:w="{cell_width}" w:type="dxa"/>'
+        props = f'<w:tcW w:w="{sum(widths[column:column + span])}" w:type="dxa"/>'
         if span > 1:
             props += f'<w:gridSpan w:val="{span}"/>'
         if int(cell.gop_dong) > 1:
             props += '<w:vMerge/>' if continuation else '<w:vMerge w:val="restart"/>'
-        props += '<w:vAlign w:val="center"/>'
         align = "giua" if role == "header" else (cell.can or columns[column].can)
-        size = float(cell_size.pt)
-        mark = f'<w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr>'
-        bold = bold_row or bool(cell.dam)
-        italic = italic_row or bool(cell.nghieng)
-        text = "" if continuation else _runs(_cell_text(cell), size=size, bold=bold, italic=italic)
-        out.append(f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{STYLES["o"]}"/>'
-                   f'<w:jc w:val="{_JC[align]}"/>{mark}</w:pPr>{text}</w:p></w:tc>')
+        text = ""
+        if not continuation:
+            value = cell.o
+            if value is None or isinstance(value, str):
+                printed = value or ""
+            else:
+                key = (type(value), str(value))  # 1 == Decimal("1.0"), printed "1" and "1,0"
+                printed = numbers.get(key) or numbers.setdefault(key, format_number(value))
+            bold, italic = bold_row or bool(cell.dam), italic_row or bool(cell.nghieng)
+            text = _runs(printed, size=size, bold=bold, italic=italic)
+        out.append(f'<w:tc><w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>{start}{_JC[align]}{mark}'
+                   f"{text}</w:p></w:tc>")
     out.append("</w:tr>")
     return "".join(out)
 

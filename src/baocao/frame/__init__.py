@@ -5,12 +5,11 @@
 - :mod:`~baocao.frame.rules` — the frame's consistency rules;
 - :mod:`~baocao.frame.context` — what the frame prints (``khung``);
 - :mod:`~baocao.frame.builder` — the template builder a type gives its body to;
-- :mod:`~baocao.frame.table` — data tables for bodies and appendices;
 - :mod:`~baocao.frame.sample` — the sample frame ``check`` prints a template with.
 
 Nothing here imports a report type (``baocao.loai``); the layering is checked in CI.
 """
 
-from baocao.frame.builder import STYLE_BLOCK, STYLE_BODY, AppendixWriter, Body, BodyWriter, build_template
+from baocao.frame.builder import STYLE_BLOCK, STYLE_BODY, Body, BodyWriter, build_template
 
-__all__ = ["STYLE_BLOCK", "STYLE_BODY", "AppendixWriter", "Body", "BodyWriter", "build_template"]
+__all__ = ["STYLE_BLOCK", "STYLE_BODY", "Body", "BodyWriter", "build_template"]

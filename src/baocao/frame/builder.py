@@ -21,13 +21,12 @@ import copy
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -38,9 +37,7 @@ from docx.text.paragraph import Paragraph
 
 from baocao import nd30
 from baocao.docx_package import normalize_package
-from baocao.formatting import to_roman
 from baocao.frame.context import KINH_GUI_LABEL
-from baocao.frame.table import Column, build_data_table, table_width
 from baocao.text_metrics import text_width
 from baocao.wordml import borders, element, run_properties, text_element
 
@@ -69,7 +66,6 @@ class BodyWriter:
 
     def __init__(self, document: DocxDocument) -> None:
         self._document = document
-        self.appendices: list[Appendix] = []
 
     def paragraph(self, text: str, *, style: str = STYLE_BODY) -> Paragraph:
         """A body paragraph (justified, first-line indent 1 cm, 6 pt before)."""
@@ -99,62 +95,6 @@ class BodyWriter:
         of cell texts)."""
         return _add_data_table(self._document, header, rows)
 
-    def appendix(
-        self,
-        condition: str,
-        title: str,
-        content: Callable[[AppendixWriter], None],
-        *,
-        landscape: bool | None = None,
-    ) -> None:
-        """An appendix after the signature, printed when the Jinja expression
-        ``condition`` is true (see :func:`_add_appendix`).  ``title`` is template
-        text for the title line; ``landscape=None`` turns the page when a table of
-        the appendix is wider than a portrait page."""
-        self.appendices.append(Appendix(condition, title, content, landscape))
-
-
-class AppendixWriter:
-    """What an appendix's content may write: plain lines and data tables."""
-
-    def __init__(self, document: DocxDocument) -> None:
-        self._document = document
-        self.widest = 0
-        """The widest table written (twips)."""
-
-    def paragraph(self, text: str, *, align: str = "center", bold: bool = False, italic: bool = False,
-                  size: float = nd30.NOI_DUNG.frame.pt) -> Paragraph:
-        """A line of the appendix; ``size`` in points."""
-        paragraph = self._document.add_paragraph(style=STYLE_BLOCK)
-        paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(
-            align, WD_ALIGN_PARAGRAPH.CENTER
-        )
-        if text:
-            _run(paragraph, text, size=Pt(size), bold=bold, italic=italic)
-        return paragraph
-
-    def table(self, columns: list[Column] | tuple[Column, ...], **loop: str | None) -> None:
-        """A data table (:func:`baocao.frame.table.build_data_table`), narrowed in
-        proportion when its columns are wider than a landscape page's text."""
-        full = table_width(columns)
-        limit = nd30.LANDSCAPE_TEXT_WIDTH.twips
-        if full > limit:
-            columns = [replace(column, width=column.width * limit // full) for column in columns]
-        tbl = build_data_table(columns, **loop)  # type: ignore[arg-type]
-        self._document.element.body.insert_element_before(tbl, "w:sectPr")
-        self.widest = max(self.widest, table_width(columns))
-        self._document.add_paragraph(style=STYLE_BLOCK)  # Word needs a paragraph after a table
-
-
-@dataclass(frozen=True)
-class Appendix:
-    """An appendix (phụ lục) of a report type, laid out by the frame."""
-
-    condition: str
-    title: str
-    content: Callable[[AppendixWriter], None]
-    landscape: bool | None = None
-
 
 Body = Callable[[BodyWriter], None]
 
@@ -180,10 +120,7 @@ def build_template(body: Body, *, cong_van: bool = False) -> bytes:
     writer = BodyWriter(document)
     body(writer)
     _add_closing(document)
-    _add_data_appendices(document)
-    for number, appendix in enumerate(writer.appendices, start=1):
-        label = "Phụ lục" if len(writer.appendices) == 1 else f"Phụ lục {to_roman(number)}"
-        _add_appendix(document, appendix, label)
+    _add_appendices(document)
     _remove_initial_paragraph(document, body_start)
     _set_core_properties(document)
     buffer = io.BytesIO()
@@ -490,8 +427,9 @@ def _add_closing(document: DocxDocument) -> None:
 # --- appendices (Phụ lục) ------------------------------------------------------------------
 
 
-def _add_data_appendices(document: DocxDocument) -> None:
-    """The appendices of the data (``phu_luc``, every type): when there are any, a
+def _add_appendices(document: DocxDocument) -> None:
+    """The appendices (``khung.phu_luc``: the data's own, every type, and those a type
+    computes, such as the poverty report's summary table): when there are any, a
     section break closes the body (its properties are the body's, header references
     included), then filter ``phu_luc`` prints each appendix in a section of its own
     (:func:`baocao.body.render.phu_luc`).  The empty section left at the end is
@@ -502,46 +440,6 @@ def _add_data_appendices(document: DocxDocument) -> None:
     end._p.get_or_add_pPr().append(copy.deepcopy(document.sections[-1]._sectPr))
     writer.paragraph("{%p endif %}", style=STYLE_BLOCK)
     writer.paragraph("{{p khung.phu_luc|phu_luc }}", style=STYLE_BLOCK)
-
-
-def _add_appendix(document: DocxDocument, appendix: Appendix, label: str) -> None:
-    """An appendix in its own section (nd30.md §8 and §3): a new page, landscape when
-    wide, page numbers restarting at 1 (none on its first page), the "Phụ lục"
-    heading, the title in caps bold and the italic "(Kèm theo …)" line.
-
-    The section break stays outside the appendix's condition; when the appendix is
-    not printed the empty last section is dropped at render time (engine)."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    document.add_paragraph("{%p if " + appendix.condition + " %}", style=STYLE_BLOCK)
-    heading = document.add_paragraph(style=STYLE_BLOCK)
-    _run(heading, label, size=nd30.PHU_LUC.frame, bold=True)
-    title = document.add_paragraph(style=STYLE_BLOCK)
-    _run(title, appendix.title, size=nd30.TEN_PHU_LUC.frame, bold=True)
-    attached = document.add_paragraph(style=STYLE_BLOCK)
-    _run(attached, "{{ khung.kem_theo }}", size=nd30.NOI_DUNG.frame, italic=True)
-    rule = document.add_paragraph(style=STYLE_BLOCK)  # the short rule under it (Mẫu 2.1)
-    writer = AppendixWriter(document)
-    appendix.content(writer)
-    document.add_paragraph("{%p endif %}", style=STYLE_BLOCK)
-
-    landscape = appendix.landscape
-    if landscape is None:
-        landscape = writer.widest > nd30.TEXT_WIDTH.twips
-    page = nd30.LANDSCAPE_TEXT_WIDTH if landscape else nd30.TEXT_WIDTH
-    _rule(rule, Twips(page.twips + 2 * nd30.CELL_MARGIN.twips), nd30.RULE_PHU_LUC)
-    rule.paragraph_format.space_after = nd30.SPACE_AFTER_KEM_THEO
-    if landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = nd30.A4.frame_height, nd30.A4.frame_width
-    section.different_first_page_header_footer = True
-    section.header.is_linked_to_previous = False
-    section.first_page_header.is_linked_to_previous = False
-    _add_page_numbers(section)
-    section._sectPr.insert_element_before(
-        element("w:pgNumType", start=1),
-        "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
-        "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
-    )
 
 
 # --- low-level helpers ---------------------------------------------------------------

@@ -6,12 +6,13 @@ Templates read them under one key, ``khung``; every report type gets them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docx.shared import Length
 
 from baocao import nd30
-from baocao.body.model import Bang, Khoi, walk
+from baocao.body.model import Bang, Khoi, PhuLuc, walk
 from baocao.body.render import needs_landscape
 from baocao.formatting import format_date, format_place_date, to_roman, upper_vi
 from baocao.frame.model import VanBanHanhChinh
@@ -78,15 +79,17 @@ class PhuLucIn:
     noi_dung: list[Khoi]
 
 
-def appendices(document: VanBanHanhChinh) -> list[PhuLucIn]:
-    """The appendices of ``document``: numbered when several, the "(Kèm theo …)" line as
-    given or in the decree's form, landscape when asked or when a table is wide."""
-    found = document.phu_luc
+def appendices(document: VanBanHanhChinh, computed: Sequence[PhuLuc] = ()) -> list[PhuLucIn]:
+    """The appendices of ``document``: those its type ``computed`` from the data (the
+    poverty report's summary table), then its own ``phu_luc``; numbered together when
+    several (unless labelled), the "(Kèm theo …)" line as given or in the decree's form,
+    landscape when asked or when a table is wide."""
+    found = [*computed, *document.phu_luc]
     out = []
     for number, item in enumerate(found, start=1):
         tables = [b.bang for b in walk(item.noi_dung) if isinstance(b, Bang)]
         out.append(PhuLucIn(
-            nhan="PHỤ LỤC" if len(found) == 1 else f"PHỤ LỤC {to_roman(number)}",
+            nhan=item.nhan or ("PHỤ LỤC" if len(found) == 1 else f"PHỤ LỤC {to_roman(number)}"),
             ten=item.ten,
             kem_theo=item.kem_theo or format_kem_theo(document),
             ngang=item.ngang if item.ngang is not None else needs_landscape(tables),
@@ -190,8 +193,9 @@ def format_luu(luu: str) -> str:
     return _LUU_LABEL.sub("", luu, count=1).removesuffix(".").rstrip()
 
 
-def frame_context(document: VanBanHanhChinh) -> Khung:
-    """Everything the frame prints for ``document``."""
+def frame_context(document: VanBanHanhChinh, computed: Sequence[PhuLuc] = ()) -> Khung:
+    """Everything the frame prints for ``document``; ``computed``: the appendices its
+    type derives from the data (:attr:`baocao.registry.ReportType.appendices`)."""
     co_quan = document.co_quan
     co_quan_lines = [upper_vi(line) for line in co_quan.ten]
     place_date = format_place_date(document.dia_danh, document.ngay_ban_hanh())
@@ -212,7 +216,7 @@ def frame_context(document: VanBanHanhChinh) -> Khung:
         ho_ten=document.nguoi_ky.ho_ten,
         kem_theo=format_kem_theo(document),
         kinh_gui=kinh_gui_lines(document.kinh_gui),
-        phu_luc=appendices(document),
+        phu_luc=appendices(document, computed),
         gach_co_quan=rule_length(
             min(
                 max(text_width(line, nd30.CO_QUAN.frame.pt, bold=True) for line in co_quan_lines),

@@ -25,4 +25,5 @@ def report_type() -> ReportType:
         checks=check_ra_soat_ho_ngheo,
         prepare=bieu_tong_hop.prepare,
         cot_bang=cot_bang(),
+        appendices=bieu_tong_hop.appendices,
     )

@@ -8,24 +8,28 @@ Three parts, each used at its own step:
 - :func:`bieu_context` (rendering): the rates, changes, group subtotals and totals
   :func:`~baocao.loai.ra_soat_ho_ngheo.figures.compute` derived, as the table prints
   them, with the column codes (../shared/spec/ra-soat-ho-ngheo.md §3.1);
-- :func:`appendix` (template building): the table, through the frame's appendix
-  facility (its own section, heading, "(Kèm theo …)" line and page numbers).
+- :func:`phu_luc` (rendering): the table as an appendix of the body's blocks, printed
+  after the signature by the frame's appendix filter like every type's appendices (its
+  own section, heading, "(Kèm theo …)" line and page numbers).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+from baocao import nd30
+from baocao.body.model import Bang, BangDuLieu, Cot, Dong, OBang, PhuLuc
 from baocao.consistency import RuleTable
 from baocao.errors import DataError, Finding
 from baocao.formatting import format_number, to_roman, upper_vi
-from baocao.frame import AppendixWriter
-from baocao.frame.table import Align, Column
 from baocao.loading import LoadedData, Origin
 from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, don_vi_truc_thuoc
+from baocao.markup import literal
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
 
 RULES = RuleTable(__name__, [
@@ -431,38 +435,74 @@ def bieu_context(report: BaoCaoRaSoatHoNgheo, tinh: KetQuaTinh) -> Bieu | None:
     )
 
 
-# --- template: the appendix ----------------------------------------------------------------
+# --- the appendix: the table as blocks of the body ----------------------------------------
 
-_NUMBER: Align = "right"
-_COLUMNS: tuple[Column, ...] = (
-    Column("stt", "STT", 600, span_rows=True, align="center"),
-    Column("ten", "{{ bieu.ten_cot_don_vi }}", 2400, span_rows=True, align="left"),
-    Column("tong_so_ho", "Tổng số hộ", 1150, span_rows=True, align=_NUMBER, number=True),
-    Column("so_khau", "Số khẩu", 1150, span_rows=True, align=_NUMBER, number=True,
-           condition="bieu.co_so_khau"),
-    Column("ho_ngheo", "Số hộ", 1000, group="Hộ nghèo", align=_NUMBER, number=True),
-    Column("ty_le_ngheo", "Tỷ lệ (%)", 1000, group="Hộ nghèo", align=_NUMBER, number=True),
-    Column("ho_can_ngheo", "Số hộ", 1000, group="Hộ cận nghèo", align=_NUMBER, number=True),
-    Column("ty_le_can_ngheo", "Tỷ lệ (%)", 1000, group="Hộ cận nghèo", align=_NUMBER, number=True),
-    Column("nam_truoc_ngheo", "Hộ nghèo", 1000, group="Năm {{ bieu.nam_truoc }}", align=_NUMBER,
-           number=True, condition="bieu.co_nam_truoc"),
-    Column("nam_truoc_can_ngheo", "Hộ cận nghèo", 1000, group="Năm {{ bieu.nam_truoc }}",
-           align=_NUMBER, number=True, condition="bieu.co_nam_truoc"),
-    Column("bien_dong_ngheo", "Hộ nghèo", 1000, group="Tăng (+), giảm (-)", align=_NUMBER,
-           condition="bieu.co_nam_truoc"),
-    Column("bien_dong_can_ngheo", "Hộ cận nghèo", 1000, group="Tăng (+), giảm (-)", align=_NUMBER,
-           condition="bieu.co_nam_truoc"),
-)
+_UNITS_COLUMN = ("stt", "ten")
+_GROUPS = {
+    "ho_ngheo": "Hộ nghèo", "ty_le_ngheo": "Hộ nghèo", "ho_can_ngheo": "Hộ cận nghèo",
+    "ty_le_can_ngheo": "Hộ cận nghèo", "nam_truoc_ngheo": "Năm {nam}", "nam_truoc_can_ngheo": "Năm {nam}",
+    "bien_dong_ngheo": "Tăng (+), giảm (-)", "bien_dong_can_ngheo": "Tăng (+), giảm (-)",
+}
+_TITLES = {
+    "tong_so_ho": "Tổng số hộ", "so_khau": "Số khẩu", "ho_ngheo": "Số hộ", "ty_le_ngheo": "Tỷ lệ (%)",
+    "ho_can_ngheo": "Số hộ", "ty_le_can_ngheo": "Tỷ lệ (%)", "nam_truoc_ngheo": "Hộ nghèo",
+    "nam_truoc_can_ngheo": "Hộ cận nghèo", "bien_dong_ngheo": "Hộ nghèo",
+    "bien_dong_can_ngheo": "Hộ cận nghèo",
+}
+_WIDTHS = {"stt": 600, "ten": 2400, "tong_so_ho": 1150, "so_khau": 1150}
+"""Relative widths (the table fills the landscape page); the figures' columns are 1000."""
 
 
-def appendix(w: AppendixWriter) -> None:
-    """The table: header rows, codes row, groups with subtotals, units, totals."""
-    w.paragraph("Đơn vị tính: hộ, %", align="right", italic=True)
-    w.table(
-        _COLUMNS,
-        codes="bieu.ma_cot",
-        groups="bieu.nhom",
-        group_total="nhom.tong",
-        rows="nhom.dong",
-        total="bieu.tong",
+def _row(row: DongBieu, keys: list[str], *, bold: bool = False) -> Dong:
+    """A printed row as the body's row (validated: pydantic's ``model_construct`` is
+    slower than its validation); a unit's name prints as the sheet has it (``literal``:
+    a «*» or «^» in it is not markup)."""
+    cells = [OBang(o=literal(row.ten) if key == "ten" else getattr(row, key)) for key in keys]
+    return Dong(cac_o=cells, dam=bold or None)
+
+
+def phu_luc(bieu: Bieu, *, nhan: str = "Phụ lục") -> PhuLuc:
+    """The summary table as an appendix of the body (:class:`~baocao.body.model.PhuLuc`),
+    printed by the frame's appendix filter like any other: landscape, two header rows
+    (groups over their columns), the codes row (italic, not bold), each group's subtotal
+    and units, the totals; the persons and last year's columns only when the rows have them."""
+    keys = [*_UNITS_COLUMN, *(key for key in bieu.ma_cot if key not in _UNITS_COLUMN)]
+    groups = {key: title.format(nam=bieu.nam_truoc) for key, title in _GROUPS.items()}
+    columns = [
+        Cot(rong=str(_WIDTHS.get(key, 1000)),
+            can="giua" if key == "stt" else "trai" if key == "ten" else "phai")
+        for key in keys
+    ]
+    first: list[OBang] = []
+    second: list[OBang] = []
+    for index, key in enumerate(keys):
+        group = groups.get(key)
+        if group is None:
+            title = "STT" if key == "stt" else literal(bieu.ten_cot_don_vi) if key == "ten" else _TITLES[key]
+            first.append(OBang(o=title, gop_dong=2))
+        elif index == 0 or groups.get(keys[index - 1]) != group:
+            first.append(OBang(o=group, gop_cot=sum(1 for k in keys if groups.get(k) == group)))
+        if group is not None:
+            second.append(OBang(o=_TITLES[key]))
+    codes = Dong(cac_o=[OBang(o=bieu.ma_cot[key]) for key in keys], dam=False, nghieng=True,
+                 co_chu=round(nd30.MA_COT.pt))
+    rows: list[Dong] = []
+    for nhom in bieu.nhom:
+        if nhom.tong is not None:
+            rows.append(_row(nhom.tong, keys, bold=True))
+        rows += [_row(dong, keys) for dong in nhom.dong]
+    rows.append(_row(bieu.tong, keys, bold=True))
+    table = BangDuLieu(
+        don_vi_tinh="hộ, %", cot=columns, dau=[Dong(cac_o=first), Dong(cac_o=second), codes], dong=rows
     )
+    return PhuLuc(nhan=nhan, ten=literal(bieu.tieu_de), ngang=True, noi_dung=[Bang(bang=table)])
+
+
+def appendices(report: BaoCaoRaSoatHoNgheo, context: Mapping[str, Any]) -> list[PhuLuc]:
+    """The report's computed appendix (:attr:`baocao.registry.ReportType.appendices`): the
+    summary table (``bieu`` of the type's context), first among the appendices; none
+    without a table."""
+    bieu = context.get("bieu")
+    if not isinstance(bieu, Bieu):
+        return []
+    return [phu_luc(bieu, nhan="Phụ lục I" if report.phu_luc else "Phụ lục")]

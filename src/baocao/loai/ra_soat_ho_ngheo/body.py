@@ -7,7 +7,6 @@ present (``so.muc``, ``so.khoan`` from the context): never a heading with nothin
 from __future__ import annotations
 
 from baocao.frame import BodyWriter
-from baocao.loai.ra_soat_ho_ngheo.bieu_tong_hop import appendix
 
 
 def _section(w: BodyWriter, key: str, title: str) -> None:
@@ -116,4 +115,3 @@ def body(w: BodyWriter) -> None:
     w.block("endif")
 
     w.paragraph("{{ cau_ket }}")
-    w.appendix("bieu", "{{ bieu.tieu_de }}", appendix)
