@@ -1,7 +1,7 @@
 """Benchmark: ``baocao check`` of a long decree against python-docx opening it.
 
-The document: Decree 30/2020/NĐ-CP itself (about 100 pages), by default from the shared
-corpus (``--docx`` to choose another).  In one process, alternated, R repeats: python-docx's
+The document: Decree 30/2020/NĐ-CP itself (about 100 pages), by default the copy in
+tests/data/corpus (``--docx`` to choose another).  In one process, alternated, R repeats: python-docx's
 ``Document(path)`` (the baseline: reading the package and parsing its XML, which check
 does too) and :func:`baocao.layout.check` (open + recognise + every rule).  Medians of
 wall and CPU time in ms, and check as a multiple of the open.  Target: ≤ 5×.
@@ -26,7 +26,7 @@ from baocao.layout import check
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _tables import print_against_baseline
 
-DECREE = Path("/work/shared/corpus/nghi-dinh-30-2020-nd-cp.docx")
+DECREE = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus" / "nghi-dinh-30-2020-nd-cp.docx"
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ WITHOUT_A_CASE |= {
 
 
 def _all_rules() -> dict[str, tuple[str, DataRule]]:
-    default_registry()  # imports every built-in type, so their tables are registered
+    list(default_registry())  # imports every built-in type, so their tables are registered
     rules: dict[str, tuple[str, DataRule]] = {}
     for owner, table in tables().items():
         for code, rule in table.items():

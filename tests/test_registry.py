@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import io
+import subprocess
+import sys
 import textwrap
 import warnings
 from collections.abc import Iterable
@@ -60,6 +63,22 @@ def messages(caught: Iterable[warnings.WarningMessage]) -> list[str]:
 GOOD = FakeDistribution("baocao-thong-bao", {"thong-bao": "plugin_fixtures:thong_bao"})
 
 
+def test_each_builtin_entry_point_is_named_as_its_type() -> None:
+    """default_registry imports a built-in type when its name is first asked for, by its
+    entry point's name: the two must agree."""
+    own = [ep for ep in metadata.entry_points(group="baocao.reports") if ep.dist and ep.dist.name == "baocao"]
+    assert own and all(load_plugins([ep])[0].name == ep.name for ep in own)
+
+
+def test_a_command_imports_only_the_type_it_asks_for() -> None:
+    code = ("import sys; from baocao.registry import default_registry; "
+            "default_registry().get('cong-van'); "
+            "print(sorted(m for m in sys.modules if m.startswith('baocao.loai.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = {name.split(".")[2] for name in ast.literal_eval(result.stdout)}
+    assert "cong_van" in loaded and "ra_soat_ho_ngheo" not in loaded and "ke_hoach" not in loaded
+
+
 def test_a_plugin_is_registered_under_its_distribution_name() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -93,6 +112,43 @@ def test_a_broken_plugin_is_a_warning_naming_it_and_the_rest_work(value: str, ex
     [message] = messages(caught)
     assert "«loai-hong»" in message and "«baocao-hong»" in message and expected in message
     assert "thong-bao" in registry and "ra-soat-ho-ngheo" in registry
+
+
+def test_a_plugin_whose_model_pydantic_cannot_build_is_a_warning_when_it_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """baocao's blocks build their validators when first used (defer_build); a plugin's
+    model is still built when the plugin loads, so a broken one is refused then, as it
+    was when pydantic failed while the plugin's module was imported."""
+    (tmp_path / "baocao_mo_hinh_hong.py").write_text(textwrap.dedent("""\
+        from typing import Literal
+
+        import plugin_fixtures
+        from baocao.plugin import ReportType
+
+
+        class KhongCoLuocDo:
+            pass
+
+
+        class Model(plugin_fixtures.ThongBao):
+            loai: Literal["mo-hinh-hong"] = "mo-hinh-hong"
+            la: KhongCoLuocDo
+
+
+        def report_type():
+            return ReportType(name="mo-hinh-hong", title="Hỏng", model=Model,
+                              template=plugin_fixtures.THONG_BAO.template)
+        """), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    broken = FakeDistribution("baocao-hong", {"mo-hinh-hong": "baocao_mo_hinh_hong:report_type"})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        registry = registry_with(broken, GOOD)
+    [message] = messages(caught)
+    assert message.startswith("bỏ qua loại báo cáo «mo-hinh-hong» của gói «baocao-hong»: "
+                              "PydanticSchemaGenerationError: ")
+    assert "mo-hinh-hong" not in registry and "thong-bao" in registry
 
 
 def test_a_plugin_cannot_take_a_builtin_name() -> None:

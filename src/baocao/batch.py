@@ -25,14 +25,12 @@ workers are killed and the temporary files they leave are removed
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +42,9 @@ from baocao.errors import BaocaoError, DataError, OutputError, os_reason
 from baocao.outputs import DOCX, Output, session, write
 
 if TYPE_CHECKING:
+    import multiprocessing.process
+    from concurrent.futures import Future
+
     from baocao.frame.model import VanBanHanhChinh
     from baocao.loading import LoadedData
     from baocao.rows_input import Cot
@@ -364,6 +365,10 @@ def run(
         if stopping.requested:
             raise Interrupted(finished(), len(jobs))
         return finished()
+    # imported here: ``render`` uses this module's input checks, not its pool
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     context = multiprocessing.get_context(mp_context)
     if mp_context == "forkserver":
         context.set_forkserver_preload(["baocao.api", "baocao.batch"])

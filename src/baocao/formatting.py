@@ -66,10 +66,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
-from functools import partial
+from functools import cache, partial
 from typing import Final, Literal
-
-from num2words import CONVERTER_CLASSES
 
 from baocao.errors import FormatError
 
@@ -391,21 +389,25 @@ def format_place_date(place: str, d: date | PartialDate) -> str:
 
 # --------------------------------------------------------------------------- words
 
-_CONVERTER: Final = CONVERTER_CLASSES["vi"]
 _SCALES: Final = ("", " nghìn", " triệu")
 
 
+@cache
 def _tables(zero_tens: str, four: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Readings of 0..999: (leading group, inner group).
 
     num2words reads every number below 1000 right (mốt, lăm, lẻ, mười; checked
     by the tests), so its converter gives the leading group.  It has no inner
-    group ("không trăm …") and no options; those are added here.
+    group ("không trăm …") and no options; those are added here.  Built on first
+    use (num2words is imported only then: most reports never spell a number).
     """
+    from num2words import CONVERTER_CLASSES
+
+    converter = CONVERTER_CLASSES["vi"]
     lead: list[str] = []
     inner: list[str] = []
     for n in range(1000):
-        words: str = _CONVERTER.to_cardinal(n)
+        words: str = converter.to_cardinal(n)
         if zero_tens != "lẻ":
             words = words.replace("lẻ ", zero_tens + " ")
         if four != "bốn" and words.endswith(" mươi bốn"):
@@ -420,11 +422,7 @@ def _tables(zero_tens: str, four: str) -> tuple[tuple[str, ...], tuple[str, ...]
     return tuple(lead), tuple(inner)
 
 
-_TABLES: Final = {
-    (zero_tens, four): _tables(zero_tens, four)
-    for zero_tens in ("lẻ", "linh")
-    for four in ("bốn", "tư")
-}
+_OPTIONS: Final = {(zero_tens, four) for zero_tens in ("lẻ", "linh") for four in ("bốn", "tư")}
 _BILLION: Final = 10**9
 
 
@@ -468,12 +466,12 @@ def _read_int(n: int, lead: tuple[str, ...], inner: tuple[str, ...]) -> str:
 
 
 def _options(zero_tens: object, four: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    tables = _TABLES.get((str(zero_tens), str(four)))
-    if tables is None:
+    key = (str(zero_tens), str(four))
+    if key not in _OPTIONS:
         raise FormatError(
             f"tùy chọn không hợp lệ: zero_tens={zero_tens!r} (lẻ/linh), four={four!r} (bốn/tư)"
         )
-    return tables
+    return _tables(*key)
 
 
 def _read_fraction(frac: str, lead: tuple[str, ...]) -> str:

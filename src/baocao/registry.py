@@ -24,6 +24,7 @@ import signal
 import threading
 import typing
 import warnings
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -35,6 +36,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import meta, nodes
+from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from baocao.body.model import PhuLuc
@@ -220,6 +222,9 @@ class Registry:
         self._types: dict[str, ReportType] = {}
         self._clashes: dict[str, list[str]] = {}
         """Names two or more plugins claim: name -> their packages (all refused)."""
+        self._deferred: dict[str, metadata.EntryPoint] = {}
+        """baocao's own types not imported yet: name -> entry point (see :meth:`defer`)."""
+        self._lock = threading.RLock()
 
     def register(self, report_type: ReportType, *, trusted: bool = False) -> None:
         """Add a type after checking it; a taken name is a :class:`PluginError`
@@ -230,6 +235,7 @@ class Registry:
         command about 30 ms each (benchmarks/bench_registry.py).
         """
         _check_type(report_type)
+        self._import_deferred(report_type.name)
         existing = self._types.get(report_type.name)
         if existing is not None:
             raise PluginError(
@@ -239,6 +245,26 @@ class Registry:
         if not trusted:
             check_template(report_type, report_type.template_bytes(), str(report_type.template))
         self._types[report_type.name] = report_type
+
+    def defer(self, entry_point: metadata.EntryPoint) -> None:
+        """Register one of baocao's own types (trusted) when it is first asked for: a
+        command imports the model, rules and figures of the type it works on, not of
+        every type.  The entry point's name is the type's name (tests/test_registry.py)."""
+        self._deferred[entry_point.name] = entry_point
+
+    def _import_deferred(self, name: str) -> None:
+        if name not in self._deferred:
+            return
+        with self._lock:
+            entry_point = self._deferred.pop(name, None)
+            if entry_point is None:
+                return
+            for report_type in _load([entry_point]):
+                self.register(report_type, trusted=True)
+
+    def _import_all_deferred(self) -> None:
+        for name in list(self._deferred):
+            self._import_deferred(name)
 
     def add_plugins(self, plugins: Iterable[ReportType]) -> None:
         """Register third-party types, refusing clashes; every problem is a
@@ -253,7 +279,7 @@ class Registry:
         for name, claimants in claims.items():
             packages = [t.package for t in claimants]
             existing = self._types.get(name)
-            if existing is not None and existing.package == BUILTIN_PACKAGE:
+            if name in self._deferred or (existing is not None and existing.package == BUILTIN_PACKAGE):
                 for plugin in claimants:
                     _warn(f"gói «{plugin.package}» không được dùng tên loại báo cáo «{name}»: "
                           f"tên này thuộc loại có sẵn của gói «{BUILTIN_PACKAGE}»; bỏ qua loại của "
@@ -273,13 +299,14 @@ class Registry:
         if two plugins claim it."""
         if name in self._clashes:
             raise PluginError(_clash_message(name, self._clashes[name]) + "; hãy gỡ bớt một gói")
+        self._import_deferred(name)
         try:
             return self._types[name]
         except KeyError:
             raise KeyError(name) from None
 
     def suggest(self, name: str) -> str | None:
-        close = difflib.get_close_matches(name, list(self._types), n=1)
+        close = difflib.get_close_matches(name, [*self._types, *self._deferred], n=1)
         return close[0] if close else None
 
     def clashes(self) -> dict[str, list[str]]:
@@ -287,10 +314,11 @@ class Registry:
         return {name: list(packages) for name, packages in self._clashes.items()}
 
     def __iter__(self) -> Iterator[ReportType]:
+        self._import_all_deferred()
         return iter(sorted(self._types.values(), key=lambda t: t.name))
 
     def __contains__(self, name: object) -> bool:
-        return name in self._types or name in self._clashes
+        return name in self._types or name in self._clashes or name in self._deferred
 
 
 class PluginWarning(UserWarning):
@@ -307,7 +335,8 @@ def _clash_message(name: str, packages: list[str]) -> str:
 
 
 def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> list[ReportType]:
-    """The types the installed packages declare in ``baocao.reports``.
+    """The types the installed packages declare in ``baocao.reports`` (by default: the
+    other packages'; baocao's own are imported by :func:`default_registry` when asked for).
 
     Each entry point names a :class:`ReportType` or a function returning one; its
     ``package`` is set to the entry point's distribution.  One that fails to import
@@ -316,16 +345,50 @@ def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> l
     itself: that is the plugin's fault, not a reason to stop every command.  Only
     a real Ctrl-C from the user while plugins load stops the program.
     """
-    found = metadata.entry_points(group=ENTRY_POINT_GROUP) if entry_points is None else entry_points
+    return _load(_installed()[1] if entry_points is None else entry_points)
+
+
+_scanned: tuple[list[metadata.EntryPoint], list[metadata.EntryPoint]] | None = None
+"""The scan :func:`default_registry` made, while it runs (one scan per registry)."""
+
+
+def _installed() -> tuple[list[metadata.EntryPoint], list[metadata.EntryPoint]]:
+    """The installed entry points: baocao's own types', and the other packages'."""
+    if _scanned is not None:
+        return _scanned
+    own: list[metadata.EntryPoint] = []
+    others: list[metadata.EntryPoint] = []
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        (own if _package(entry_point) == BUILTIN_PACKAGE else others).append(entry_point)
+    return own, others
+
+
+_DIST_NAMES: weakref.WeakKeyDictionary[metadata.Distribution, str] = weakref.WeakKeyDictionary()
+"""Each distribution's name, read once (it parses the whole METADATA file each time)."""
+
+
+def _package(entry_point: metadata.EntryPoint) -> str:
+    dist = entry_point.dist
+    if dist is None:
+        return entry_point.module
+    name = _DIST_NAMES.get(dist)
+    if name is None:
+        name = _DIST_NAMES[dist] = dist.name
+    return name
+
+
+def _load(found: Iterable[metadata.EntryPoint]) -> list[ReportType]:
     types = []
     with _user_interrupts() as pressed:
         for entry_point in found:
-            package = entry_point.dist.name if entry_point.dist else entry_point.module
+            package = _package(entry_point)
             try:
                 loaded = entry_point.load()
                 report_type = loaded if isinstance(loaded, ReportType) else loaded()
                 if not isinstance(report_type, ReportType):
                     raise PluginError(f"«{entry_point.value}» không phải một baocao.ReportType")
+                if package != BUILTIN_PACKAGE:
+                    _build(report_type.model)
             except BaseException as error:  # any failure of third-party code: warn, go on
                 if isinstance(error, KeyboardInterrupt) and pressed:
                     raise
@@ -334,6 +397,14 @@ def load_plugins(entry_points: Iterable[metadata.EntryPoint] | None = None) -> l
                 continue
             types.append(replace(report_type, package=package))
     return types
+
+
+def _build(model: object) -> None:
+    """Build a plugin's model now, as pydantic does when a class is made without
+    ``defer_build`` (baocao's blocks defer it): a model pydantic cannot build is the
+    plugin's failure to load, not a surprise at the first report."""
+    if isinstance(model, type) and issubclass(model, BaseModel) and not model.__pydantic_complete__:
+        model.model_rebuild(raise_errors=False, _parent_namespace_depth=0)
 
 
 def _failure(error: BaseException) -> str:
@@ -397,13 +468,21 @@ _default: Registry | None = None
 
 def default_registry() -> Registry:
     """Every type the installed distributions declare, loaded once: baocao's own
-    (registered as built-ins, their templates trusted) first, then the others."""
-    global _default
+    (registered as built-ins, their templates trusted; each imported when first asked
+    for) first, then the others."""
+    global _default, _scanned
     if _default is None:
         registry = Registry()
-        found = load_plugins()
+        _scanned = _installed()
+        try:
+            for entry_point in _scanned[0]:
+                registry.defer(entry_point)
+            found = load_plugins()
+        finally:
+            _scanned = None
         for report_type in found:
             if report_type.package == BUILTIN_PACKAGE:
+                registry._deferred.pop(report_type.name, None)
                 registry.register(report_type, trusted=True)
         registry.add_plugins(t for t in found if t.package != BUILTIN_PACKAGE)
         _default = registry

@@ -52,3 +52,22 @@ def test_alike_runs_in_differently_styled_paragraphs_are_kept_apart() -> None:
     plain, bold, small = (resolver.run_format(run) for run in body.iter(w("r")))
     assert (plain.bold, bold.bold, small.bold) == (False, True, False)
     assert (plain.size, bold.size, small.size) == (10.0, 10.0, 16.0)
+
+
+CORPUS = Path(__file__).parent.parent / "data" / "corpus"
+
+
+@pytest.mark.parametrize("document", sorted(CORPUS.glob("*.docx")), ids=lambda p: p.stem)
+def test_memoised_formatting_of_real_documents_is_the_formatting_resolved_afresh(document: Path) -> None:
+    """Word's own documents (the decree and its appendices: styles based on styles,
+    character styles, theme fonts, tables) in the body, headers and footers."""
+    opened = docx.Document(str(document))
+    memo = StyleResolver.for_document(opened)
+    roots = [opened.element.body, *(rel.target_part.element for rel in opened.part.rels.values()
+                                    if rel.reltype.endswith(("/header", "/footer")))]
+    for root in roots:
+        for run in root.iter(w("r")):
+            assert memo.run_format(run) == StyleResolver.for_document(opened)._resolve_run(run)
+        for paragraph in root.iter(w("p")):
+            fresh = StyleResolver.for_document(opened)._resolve_paragraph(paragraph)
+            assert memo.paragraph_format(paragraph) == fresh

@@ -457,6 +457,8 @@ class Bang(Block):
 # --- headings with their own blocks ---------------------------------------------------------
 
 
+# ``Khoi`` (below) is named before it is defined, as ``Item`` is in ``Y``: the names are
+# resolved when a model is first built (validators are deferred, see ``Block``).
 class _DeMuc(Block):
     so: Text | None = Field(None, description="Nhãn in đúng như ghi, ví dụ «II.» (các đề mục sau đánh tiếp)")
     noi_dung: list[Khoi] = Field(
@@ -611,6 +613,3 @@ def walk(blocks: list[Any]) -> list[Any]:
             out.extend(walk(block.noi_dung))
     return out
 
-
-for _model in (Y, Muc, Khoan, TieuKhoan, Diem):
-    _model.model_rebuild()

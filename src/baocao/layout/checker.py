@@ -7,6 +7,7 @@ import os
 from .checks import CHECKS
 from .context import build_context
 from .findings import LayoutFinding
+from .ooxml import memoised
 from .reader import open_document
 
 
@@ -16,5 +17,7 @@ def check(source: str | os.PathLike[str] | bytes) -> list[LayoutFinding]:
     Layout problems are findings, never exceptions; a file that is not a readable
     .docx raises :class:`~baocao.layout.LayoutError` (a ``BaocaoError``).
     """
-    context = build_context(open_document(source))
-    return [found for run_check in CHECKS for found in run_check(context)]
+    document = open_document(source)
+    with memoised():
+        context = build_context(document)
+        return [found for run_check in CHECKS for found in run_check(context)]
