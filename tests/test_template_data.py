@@ -67,3 +67,13 @@ def test_a_context_hook_that_returns_a_live_object_is_a_template_error() -> None
     context["tinh"] = object()
     with pytest.raises(TemplateError, match=r"^mau\.docx: tinh: mẫu chỉ nhận dữ liệu thuần .*«object»"):
         render_docx(edited(HEADING, HEADING), context, template_name="mau.docx", env=make_environment())
+
+
+def test_a_plain_table_cell_is_its_value_and_a_merged_one_a_record() -> None:
+    from baocao.body.model import Dong
+
+    cells = [1, " Xã A ", None, {"o": "Tổng", "gop_cot": 2}, {"o": 5, "dam": True}]
+    row = to_template_data(Dong(cac_o=cells))
+    assert row.cac_o[:3] == (1, "Xã A", None)
+    assert (row.cac_o[3].o, row.cac_o[3].gop_cot) == ("Tổng", 2)
+    assert isinstance(row.cac_o[4], Record) and row.cac_o[4].dam
