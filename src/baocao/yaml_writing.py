@@ -57,6 +57,15 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
         return True
 
 
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    """A text with line breaks (paragraphs, a pasted body) as a literal block, as a clerk
+    types it (``noi_dung: |``); other texts plain."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def _value_lines(root: yaml.Node) -> dict[Path_, int]:
     """The 0-based line where each value of the composed tree starts, by path."""
     found: dict[Path_, int] = {}

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from baocao.api import inspect, render
 from baocao.errors import Finding
 from baocao.frame.model import VanBanHanhChinh
 from baocao.loading import load_yaml
 from baocao.registry import Registry
+from baocao.yaml_writing import dump
 
 DATA_SUFFIXES = (".yaml", ".yml")
 MAX_LISTED = 500
@@ -117,26 +116,12 @@ def prune(value: Any) -> Any:
     return value
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style; paragraphs with line breaks as literal blocks."""
-
-
-def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    if "\n" in text:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text)
-
-
-_Dumper.add_representer(str, _text)
-
-YAML_HEAD = "# Tệp dữ liệu baocao (lưu từ biểu mẫu «baocao serve»).\n"
+YAML_HEAD = "Tệp dữ liệu baocao (lưu từ biểu mẫu «baocao serve»)."
 
 
 def to_yaml(data: Any) -> str:
     """The form's value as a data file the CLI reads (``baocao render``)."""
-    text = yaml.dump(prune(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
-    return YAML_HEAD + text
+    return dump(prune(data), header=[YAML_HEAD])
 
 
 @dataclass(frozen=True)
