@@ -42,7 +42,7 @@ import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from xml.etree.ElementTree import ParseError
 
 from baocao.errors import DataError, Finding
@@ -192,16 +192,8 @@ def sheet_names(path: Path, *, display: str) -> list[str]:
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise DataError([Finding("csv-khong-co-trang", "chỉ tệp .xlsx mới có nhiều trang (sheet)",
                                  file=display)])
-    from openpyxl import load_workbook
-
     with _open_regular(path, display) as stream:
-        _check_parts(stream, display)
-        try:
-            workbook = load_workbook(stream, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError) as error:
-            raise DataError(
-                [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
-            ) from None
+        workbook = _open_workbook(stream, display)
         try:
             return list(workbook.sheetnames)
         finally:
@@ -429,16 +421,22 @@ Rows = list[tuple[int, list[object]]]
 """(row number, values), the non-empty rows of a sheet."""
 
 
-def _xlsx_rows(stream: BinaryIO, display: str, sheet: str | None) -> tuple[Rows, str]:
+def _open_workbook(stream: BinaryIO, display: str) -> Any:
+    """The workbook in ``stream``, its parts checked first (:func:`_check_parts`); a file
+    openpyxl cannot read is a ``tep-bang-hong`` finding."""
     from openpyxl import load_workbook
 
     _check_parts(stream, display)
     try:
-        workbook = load_workbook(stream, read_only=True, data_only=True)
+        return load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError) as error:
         raise DataError(
             [Finding("tep-bang-hong", f"không đọc được tệp Excel ({error})", file=display)]
         ) from None
+
+
+def _xlsx_rows(stream: BinaryIO, display: str, sheet: str | None) -> tuple[Rows, str]:
+    workbook = _open_workbook(stream, display)
     place = "trang đầu"
     try:
         if sheet is None:

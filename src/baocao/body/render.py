@@ -51,8 +51,6 @@ STYLES = {
 MARKERS = {1: "-", 2: "+", 3: ""}
 """The list markers by level: "-", then "+", then one unmarked level."""
 
-LANDSCAPE_TEXT_WIDTH = nd30.LANDSCAPE_TEXT_WIDTH.twips
-"""The text width of a landscape page (twips)."""
 
 APPENDIX_CELL_MARGIN = 57
 """The left and right cell margins of an appendix's tables (twips, 1 mm; Word's default is
@@ -83,7 +81,7 @@ def phu_luc(appendices: Any) -> Markup:
     out: list[str] = []
     for item in appendices or ():
         landscape = bool(item.ngang)
-        width = LANDSCAPE_TEXT_WIDTH if landscape else nd30.TEXT_WIDTH.twips
+        width = (nd30.LANDSCAPE_TEXT_WIDTH if landscape else nd30.TEXT_WIDTH).twips
         out.append(_line(item.nhan, size=nd30.PHU_LUC.frame.pt, bold=True))
         out.append(_line(upper_vi(item.ten), size=nd30.TEN_PHU_LUC.frame.pt, bold=True))
         out.append(_line(item.kem_theo, size=nd30.NOI_DUNG.frame.pt, italic=True))
