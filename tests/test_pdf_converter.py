@@ -263,3 +263,20 @@ def test_a_cached_profile_libreoffice_cannot_start_with_is_dropped(tmp_path: Pat
     assert "Hoàng Hà Bắc" in pdf_words(tmp_path / "a.pdf")
     assert pool.cache.is_dir() and not (pool.cache / "bad").exists()
     assert (pool.cache / "user").is_dir()
+
+
+def test_the_server_keeps_unoservers_api_for_other_requests(pool: WarmPool, tmp_path: Path) -> None:
+    """baocao's own request (a .docx to PDF) is converted hidden; a request it does not
+    make (an explicit export filter) still goes through unoserver's ``convert``, and
+    both give the same text."""
+    import xmlrpc.client
+
+    document = baocao.render(baocao.load(BAC_KAN))
+    assert document is not None
+    pool.convert(document, tmp_path / "own.pdf")
+    proxy = xmlrpc.client.ServerProxy(f"http://127.0.0.1:{pool._port(0)}", allow_none=True)
+    other = proxy.convert(None, xmlrpc.client.Binary(document), None, "pdf", "writer_pdf_Export", [])
+    (tmp_path / "unoserver.pdf").write_bytes(other.data)
+    assert other.data.startswith(b"%PDF")
+    assert pdf_words(tmp_path / "unoserver.pdf") == pdf_words(tmp_path / "own.pdf")
+    assert "BÁO CÁO" in pdf_words(tmp_path / "own.pdf")

@@ -506,19 +506,25 @@ def main(
     err: TextIO | None = None,
     bang: str | None = None,
     trang: str | None = None,
+    load_types: Callable[[], None] = lambda: None,
 ) -> list[Outcome]:
     """``baocao batch``: plan, render with progress, summarize; raises :class:`InputsError`.
-    With ``bang`` (a workbook, a row per unit), ``inputs`` is the one shared text."""
+    With ``bang`` (a workbook, a row per unit), ``inputs`` is the one shared text.
+    ``load_types`` loads the report types (the command line's, with its plugin
+    warnings): called once the converter is starting, so the two overlap."""
     err = err or sys.stderr
     if bang is not None:
         if len(inputs) != 1:
             raise InputsError("với --bang, chỉ ghi một tệp dữ liệu: phần chung của mọi báo cáo")
+        load_types()  # the rows' columns are read in the words of the shared text's type
         jobs = plan_rows(inputs[0], bang, out_dir, sheet=trang)
     else:
         jobs = plan(inputs, out_dir)
     # A missing converter (LibreOffice): one message, before any work; PDFs through a
     # warm LibreOffice pool (baocao.converter), one per worker, started here and shut down at the end.
     with session(outputs, err, warm=True, workers=worker_count(workers, len(jobs))) as steps:
+        if bang is None:
+            load_types()
         _make_folder(out_dir)
         start = time.perf_counter()
         try:

@@ -337,7 +337,8 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         parser.print_help(out)
         return EXIT_USAGE
     try:
-        _load_report_types(err)
+        if args.command not in _LOADS_TYPES_ITSELF:
+            _load_report_types(err)
         return int(_COMMANDS[args.command](args, out, err))
     except DataError as error:
         for finding in error.findings:
@@ -629,7 +630,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         outcomes = batch.main(args.inputs, Path(args.output), workers=args.jobs, template=args.template,
                               outputs=_outputs(args), quiet=args.quiet, out=out, err=err,
-                              bang=args.bang, trang=args.trang)
+                              bang=args.bang, trang=args.trang, load_types=lambda: _load_report_types(err))
     except batch.InputsError as error:
         print(f"baocao batch: lỗi: {error}", file=err)
         return EXIT_USAGE
@@ -637,6 +638,10 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_INTERRUPTED  # its one-line summary is printed
     return EXIT_OK if all(outcome.ok for outcome in outcomes) else EXIT_DATA
 
+
+# ``batch`` loads the report types once its LibreOffice pool is starting (they load
+# while LibreOffice starts, instead of before it)
+_LOADS_TYPES_ITSELF = {"batch"}
 
 _COMMANDS = {
     "render": _render,

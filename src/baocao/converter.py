@@ -21,6 +21,8 @@ step.
   copy of a profile kept in the per-user cache (:func:`profile_cache`), saved from the
   first slot that converted a document (``BAOCAO_NO_CACHE`` turns it off).  A cached
   profile LibreOffice cannot start with is dropped and the slot started afresh.
+- Every server converts one of baocao's own templates before it says it is ready
+  (:data:`WARM_UP`), so the first report does not pay LibreOffice's first conversion.
 
 :func:`running_server` finds a converter someone already runs (``$BAOCAO_UNOSERVER``
 = ``host:port``, else unoserver's default ``127.0.0.1:2003`` if it answers):
@@ -53,6 +55,15 @@ from baocao.pdf import export_options, find_soffice, kill_group, new_group
 TIMEOUT_SECONDS = 120.0
 START_SECONDS = 90.0
 DEFAULT_SERVER = ("127.0.0.1", 2003)
+WARM_UP = "bao-cao.docx"  # a shipped template: the fonts and styles of every report
+
+
+def _warm_up_document() -> str | None:
+    """The path of the template a new server converts once before it is ready."""
+    from importlib import resources
+
+    path = Path(str(resources.files("baocao").joinpath("templates", "vi", WARM_UP)))
+    return str(path) if path.is_file() else None
 
 
 def _hang_message(name: str, timeout: float) -> str:
@@ -225,6 +236,7 @@ class WarmPool:
     soffice: str
     timeout: float = TIMEOUT_SECONDS
     cache: Path | None = None
+    warm_up: str | None = None
 
     @classmethod
     def create(cls, size: int | None = None, *, timeout: float = TIMEOUT_SECONDS) -> WarmPool | None:
@@ -238,7 +250,7 @@ class WarmPool:
         shutil.copytree(package, directory / "lib" / "unoserver",
                         ignore=shutil.ignore_patterns("__pycache__"))
         size = max(1, size or os.cpu_count() or 1)
-        return cls(directory, size, python, soffice, timeout, profile_cache(soffice))
+        return cls(directory, size, python, soffice, timeout, profile_cache(soffice), _warm_up_document())
 
     # --- one slot: a server's life ----------------------------------------------------
 
@@ -260,7 +272,8 @@ class WarmPool:
         env.pop("PYTHONHOME", None)
         with open(self._file(slot, "log"), "ab") as log:
             process = subprocess.Popen(
-                [self.python, str(script), self.soffice, profile.as_uri(), str(self._file(slot, "port"))],
+                [self.python, str(script), self.soffice, profile.as_uri(), str(self._file(slot, "port")),
+                 *([self.warm_up] if self.warm_up else [])],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
                 **new_group(),  # type: ignore[call-overload]
             )
