@@ -53,6 +53,11 @@ def grandchild(element: Element, tag: str, inner: str) -> Element | None:
     return None
 
 
+def section_break(block: Element) -> Element | None:
+    """The ``w:sectPr`` a body paragraph ends its section with (``w:pPr/w:sectPr``), or None."""
+    return grandchild(block, _PPR, _SECT_PR) if block.tag == _P else None
+
+
 def attr(element: Element | None, name: str) -> str | None:
     """The ``w:name`` attribute of *element*, or ``None``."""
     if element is None:
@@ -71,6 +76,7 @@ def on_off(element: Element | None) -> bool | None:
 
 
 _P, _R, _T, _TAB, _NO_BREAK_HYPHEN = w("p"), w("r"), w("t"), w("tab"), w("noBreakHyphen")
+_PPR, _SECT_PR = w("pPr"), w("sectPr")
 
 
 class _Memo:

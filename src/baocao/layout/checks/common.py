@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from baocao.nd30 import FontSize
 
 from ..formatting import RunFormat, StyleResolver
-from ..ooxml import Element, attr, own_runs, run_text, w
+from ..ooxml import Element, attr, child, own_runs, run_text, w
 from ..structure import Spot
 from ..text import is_upper, normalise
 from ..units import pt
+
+_RPR, _VERT_ALIGN = w("rPr"), w("vertAlign")
 
 
 def text_runs(paragraph: Element, resolver: StyleResolver) -> list[tuple[str, RunFormat]]:
@@ -20,8 +22,8 @@ def text_runs(paragraph: Element, resolver: StyleResolver) -> list[tuple[str, Ru
         text = run_text(run)
         if not text.strip():
             continue
-        rpr = run.find(w("rPr"))
-        if rpr is not None and attr(rpr.find(w("vertAlign")), "val") == "superscript":
+        rpr = child(run, _RPR)
+        if rpr is not None and attr(child(rpr, _VERT_ALIGN), "val") == "superscript":
             continue
         out.append((text, resolver.run_format(run)))
     return out

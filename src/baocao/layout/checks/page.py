@@ -8,7 +8,7 @@ from baocao import nd30
 
 from ..context import Context
 from ..findings import LayoutFinding
-from ..ooxml import attr, w
+from ..ooxml import attr, section_break, w
 from ..rules import finding
 from ..units import mm, mm_range, number
 
@@ -32,10 +32,11 @@ def _section_tables(context: Context) -> list[bool]:
     """For each section, whether it holds a table (which allows landscape pages)."""
     flags: list[bool] = []
     has_table = False
+    table_tag = w("tbl")
     for block in context.body.iterchildren():
-        if block.tag == w("tbl"):
+        if block.tag == table_tag:
             has_table = True
-        elif block.tag == w("p") and block.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+        elif section_break(block) is not None:
             flags.append(has_table)
             has_table = False
     flags.append(has_table)

@@ -9,7 +9,7 @@ from baocao import nd30
 from ..context import Context
 from ..findings import LayoutFinding
 from ..measure import text_area_width
-from ..ooxml import Element, attr, w
+from ..ooxml import Element, attr, child, grandchild, section_break, w
 from ..rules import finding
 from ..units import cm
 
@@ -20,7 +20,7 @@ def tables(context: Context) -> Iterator[LayoutFinding]:
     forms' own header table reaches into the right margin)."""
     drawn = [pair for pair in _tables_and_sections(context) if _has_borders(pair[0])]
     for number, (table, section) in enumerate(drawn, start=1):
-        indent = _int(attr(table.find(f"{w('tblPr')}/{w('tblInd')}"), "w"))
+        indent = _int(attr(grandchild(table, _TBL_PR, w("tblInd")), "w"))
         width = _width(table)
         area = text_area_width(section)
         over = max(indent, 0) + width - area
@@ -31,18 +31,20 @@ def tables(context: Context) -> Iterator[LayoutFinding]:
                           "bảng nằm trong lề: thu hẹp các cột, hoặc đặt bảng ở trang ngang")
 
 
+_TBL_PR = w("tblPr")
+
+
 def _tables_and_sections(context: Context) -> Iterator[tuple[Element, Element | None]]:
     """Each top-level table of the body with the ``w:sectPr`` of the section it is in."""
     pending: list[Element] = []
-    for block in context.body:
-        if block.tag == w("tbl"):
+    table_tag, section_tag = w("tbl"), w("sectPr")
+    for block in context.body.iterchildren():
+        if block.tag == table_tag:
             pending.append(block)
-        elif block.tag == w("p"):
-            section = block.find(f"{w('pPr')}/{w('sectPr')}")
-            if section is not None:
-                yield from ((table, section) for table in pending)
-                pending = []
-        elif block.tag == w("sectPr"):
+        elif (section := section_break(block)) is not None:
+            yield from ((table, section) for table in pending)
+            pending = []
+        elif block.tag == section_tag:
             yield from ((table, block) for table in pending)
             pending = []
     last = context.sections[-1] if context.sections else None
@@ -52,17 +54,19 @@ def _tables_and_sections(context: Context) -> Iterator[tuple[Element, Element | 
 def _width(table: Element) -> int:
     """The wider of the table's grid and its stated width (``w:tblW`` in twips), which
     Word keeps for a table of fixed layout."""
-    grid = sum(_int(attr(col, "w")) for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}"))
-    stated = table.find(f"{w('tblPr')}/{w('tblW')}")
+    columns = child(table, w("tblGrid"))
+    grid = sum(_int(attr(col, "w")) for col in columns.iterchildren(w("gridCol"))) if columns is not None \
+        else 0
+    stated = grandchild(table, _TBL_PR, w("tblW"))
     return max(grid, _int(attr(stated, "w")) if attr(stated, "type") == "dxa" else 0)
 
 
 def _has_borders(table: Element) -> bool:
     """Whether ``table`` draws lines: a visible edge in its own borders, or a table style
     (whose borders are not read here) and no borders of its own."""
-    borders = table.find(f"{w('tblPr')}/{w('tblBorders')}")
+    borders = grandchild(table, _TBL_PR, w("tblBorders"))
     if borders is None:
-        return table.find(f"{w('tblPr')}/{w('tblStyle')}") is not None
+        return grandchild(table, _TBL_PR, w("tblStyle")) is not None
     return any(attr(edge, "val") not in ("nil", "none", None) for edge in borders)
 
 
