@@ -3,14 +3,18 @@
 Inputs: N variants of examples/bac-kan-2023.yaml (bench_batch.make_inputs).  Variants,
 alternated per repeat, each a fresh ``python -m baocao`` process:
 
-- ``batch --pdf -j J``, today's way: ``BAOCAO_PDF_WARM=0`` (one ``soffice`` per PDF);
+- ``batch --pdf -j J``, today's way (the baseline, as when issue 16 was filed):
+  ``BAOCAO_PDF_WARM=0 BAOCAO_NO_CACHE=1`` (one ``soffice`` per PDF, each creating its profile);
 - ``batch --pdf -j J``, warm: a pool of J LibreOffice processes started once, from the
   LibreOffice profile a previous run left in the cache (``$XDG_CACHE_HOME``; a run before
   the measured ones fills it);
 - for the small batches (≤ 50), the same on an empty cache (``XDG_CACHE_HOME`` a new
   folder each time): a user's very first batch, every LibreOffice creating its profile;
-- ``render --pdf`` of one report, cold (LibreOffice started for it) and warm (a
-  converter already running, reached through ``BAOCAO_UNOSERVER``).
+  and one ``soffice`` per PDF started from the cached profile (``BAOCAO_PDF_WARM=0``:
+  what a machine without python3-uno gets);
+- ``render --pdf`` of one report: today's (LibreOffice started in a fresh profile), LibreOffice
+  started from the cached profile, and warm (a converter already running, reached through
+  ``BAOCAO_UNOSERVER``).
 
 Wall seconds and CPU seconds (user + system of every process the run started,
 LibreOffice included: this process makes itself the subreaper of orphans, so killed
@@ -78,7 +82,8 @@ def main() -> None:
     env["XDG_CACHE_HOME"] = str(cache)
     rows: list[tuple[str, list[tuple[float, float]], int]] = []
 
-    def batch(folder: Path, count: int, warm: bool, *, empty_cache: bool = False) -> Callable[[], None]:
+    def batch(folder: Path, count: int, warm: bool, *, empty_cache: bool = False,
+              fresh_profiles: bool = False) -> Callable[[], None]:
         def run() -> None:
             out = root / "out"
             shutil.rmtree(out, ignore_errors=True)
@@ -87,6 +92,8 @@ def main() -> None:
             extra = {"BAOCAO_PDF_WARM": "1" if warm else "0"}
             if empty_cache:
                 extra["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cache-", dir=root)
+            if fresh_profiles:
+                extra["BAOCAO_NO_CACHE"] = "1"
             subprocess.run(command, check=True, env={**env, **extra}, stderr=subprocess.DEVNULL)
             assert len(list(out.glob("*.pdf"))) == count
 
@@ -98,11 +105,14 @@ def main() -> None:
         make_inputs(folder, count)
         if not cache.exists():
             batch(folder, count, True)()  # the profile every warm run starts from
-        variants = {f"batch --pdf, {count} reports, today (soffice per file)": batch(folder, count, False),
+        variants = {f"batch --pdf, {count} reports, today (soffice per file)":
+                    batch(folder, count, False, fresh_profiles=True),
                     f"batch --pdf, {count} reports, warm pool": batch(folder, count, True)}
         if count <= 50:
             variants[f"batch --pdf, {count} reports, warm pool, empty cache"] = batch(
                 folder, count, True, empty_cache=True)
+            variants[f"batch --pdf, {count} reports, soffice per file from the cached profile (no uno)"] = \
+                batch(folder, count, False)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
         repeats = args.repeats if count <= 50 else max(1, args.repeats // 2)
         for repeat in range(repeats):
@@ -119,16 +129,20 @@ def main() -> None:
         pool.convert(_docx(), root / "warmup.pdf")
         port = (pool.directory / "slot-0.port").read_text()
 
-        def render(warm: bool) -> Callable[[], None]:
+        def render(warm: bool, *, fresh_profile: bool = False) -> Callable[[], None]:
             def run() -> None:
                 extra = {"BAOCAO_UNOSERVER": f"127.0.0.1:{port}"} if warm else {}
+                if fresh_profile:
+                    extra["BAOCAO_NO_CACHE"] = "1"
                 subprocess.run([sys.executable, "-m", "baocao", "render", str(SEED), "-o",
                                 str(root / "one.docx"), "--pdf", "-q"], check=True, env={**env, **extra},
                                stderr=subprocess.DEVNULL)
 
             return run
 
-        singles = {"render --pdf, cold (LibreOffice started)": render(False),
+        singles = {"render --pdf, today (LibreOffice started, a fresh profile)":
+                   render(False, fresh_profile=True),
+                   "render --pdf, LibreOffice started from the cached profile": render(False),
                    "render --pdf, warm (converter running)": render(True)}
         times = {name: [] for name in singles}
         for repeat in range(args.render_repeats):
@@ -145,7 +159,7 @@ def main() -> None:
     for name, values, count in rows:
         wall = statistics.median(v[0] for v in values)
         cpu = statistics.median(v[1] for v in values)
-        if "today" in name or "cold" in name:  # the first of each group is its baseline
+        if "today" in name:  # the first of each group is its baseline
             baseline = (wall, cpu)
         print(f"| {name} | {len(values)} | {wall:.2f} | {1000 * wall / count:.0f} | {cpu:.2f} "
               f"| {baseline[0] / wall:.1f} | {baseline[1] / cpu:.1f} |")

@@ -16,11 +16,10 @@ step.
   killed, the document fails with a Vietnamese message, the next document gets a
   fresh server.
 - :meth:`WarmPool.close` kills every server's process group.
-- LibreOffice's first start in an empty profile (``-env:UserInstallation``) spends
-  ~2 s creating it, more than a start in a ready one (~1 s): every slot starts from a
-  copy of a profile kept in the per-user cache (:func:`profile_cache`), saved from the
-  first slot that converted a document (``BAOCAO_NO_CACHE`` turns it off).  A cached
-  profile LibreOffice cannot start with is dropped and the slot started afresh.
+- Every slot starts from a copy of the LibreOffice profile kept in the per-user
+  cache (:mod:`baocao.libreoffice_profile`), saved from the first slot that converted a
+  document.  A cached profile LibreOffice cannot start with is dropped and the slot
+  started afresh.
 - Every server converts one of baocao's own templates before it says it is ready
   (:data:`WARM_UP`), so the first report does not pay LibreOffice's first conversion.
 
@@ -32,7 +31,6 @@ step.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import http.client
 import importlib.util
 import os
@@ -48,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from baocao import libreoffice_profile
 from baocao.docx_package import write_atomic
 from baocao.errors import OutputError
 from baocao.pdf import export_options, find_soffice, kill_group, new_group
@@ -169,37 +168,6 @@ def _unoserver_package() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def profile_cache(soffice: str) -> Path | None:
-    """Where the ready LibreOffice profile of ``soffice`` is kept (one per installation:
-    its path and its modification time, so an upgrade starts a new one), or None when
-    ``$BAOCAO_NO_CACHE`` is set.  ``$XDG_CACHE_HOME``, ``%LOCALAPPDATA%``, else ``~/.cache``."""
-    if os.environ.get("BAOCAO_NO_CACHE"):
-        return None
-    program = Path(soffice).resolve()
-    with contextlib.suppress(OSError):
-        program = program.with_name(f"{program.name}@{program.stat().st_mtime_ns}")
-    key = hashlib.sha256(str(program).encode("utf-8")).hexdigest()[:16]
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or str(Path.home() / ".cache")
-    return Path(base) / "baocao" / f"libreoffice-profile-{key}"
-
-
-_NOT_COPIED = shutil.ignore_patterns(".lock", "*.log", "backup", "crash")
-
-
-def _save_profile(profile: Path, cache: Path) -> None:
-    """Copy ``profile`` to ``cache`` unless one is there; atomic (a rename), best effort."""
-    if cache.is_dir() or not profile.is_dir():
-        return
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{cache.name}-", dir=cache.parent))
-        try:
-            shutil.copytree(profile, temporary / "profile", ignore=_NOT_COPIED)
-            os.replace(temporary / "profile", cache)
-        finally:
-            shutil.rmtree(temporary, ignore_errors=True)
-
-
 @contextlib.contextmanager
 def _locked(path: Path, *, blocking: bool) -> Iterator[bool]:
     handle: IO[bytes] = open(path, "a+b")  # held for the lock's life
@@ -250,7 +218,8 @@ class WarmPool:
         shutil.copytree(package, directory / "lib" / "unoserver",
                         ignore=shutil.ignore_patterns("__pycache__"))
         size = max(1, size or os.cpu_count() or 1)
-        return cls(directory, size, python, soffice, timeout, profile_cache(soffice), _warm_up_document())
+        return cls(directory, size, python, soffice, timeout, libreoffice_profile.cache_folder(soffice),
+                   _warm_up_document())
 
     # --- one slot: a server's life ----------------------------------------------------
 
@@ -261,12 +230,8 @@ class WarmPool:
         """Start the slot's server (not waiting for it); its process group is its pid."""
         self._stop(slot)
         profile = self.directory / f"profile-{slot}"
-        if not profile.exists() and self.cache is not None and self.cache.is_dir():
-            try:
-                shutil.copytree(self.cache, profile, ignore=_NOT_COPIED)
-                self._file(slot, "cached").touch()
-            except OSError:  # LibreOffice creates its profile itself, as without a cache
-                shutil.rmtree(profile, ignore_errors=True)
+        if libreoffice_profile.copy_into(self.cache, profile):
+            self._file(slot, "cached").touch()
         script = Path(__file__).with_name("uno_server.py")
         env = {**os.environ, "PYTHONPATH": str(self.directory / "lib")}
         env.pop("PYTHONHOME", None)
@@ -297,8 +262,7 @@ class WarmPool:
                 self._stop(slot)
                 if self._file(slot, "cached").is_file():  # the cached profile is bad: drop it, start afresh
                     self._file(slot, "cached").unlink()
-                    if self.cache is not None:
-                        shutil.rmtree(self.cache, ignore_errors=True)
+                    libreoffice_profile.drop(self.cache)
                     shutil.rmtree(self.directory / f"profile-{slot}", ignore_errors=True)
                     return self._port(slot)
                 log = self._file(slot, "log")
@@ -357,7 +321,7 @@ class WarmPool:
         if self.cache is not None:
             worked = [slot for slot in range(self.size) if self._file(slot, "converted").is_file()]
             if worked:
-                _save_profile(self.directory / f"profile-{worked[0]}", self.cache)
+                libreoffice_profile.save(self.directory / f"profile-{worked[0]}", self.cache)
         shutil.rmtree(self.directory, ignore_errors=True)
 
 

@@ -12,11 +12,13 @@ and what every path shares.
 Each cold conversion runs with its own LibreOffice profile directory
 (``-env:UserInstallation``): two conversions sharing a profile collide (the second
 exits at once without converting), so parallel batch workers each get a private
-one.  LibreOffice runs in its own process group (its own session): past the timeout
-the whole group is killed — ``oosplash`` *and* ``soffice.bin`` it started — so
-nothing is left running.  The PDF is converted into a temporary directory beside the
-target and moved into place with an atomic rename: an existing PDF is never left
-half-written.
+one, copied from the ready profile in the user's cache
+(:mod:`baocao.libreoffice_profile`; a LibreOffice that fails in a copied profile is
+run again in a fresh one, and the cached copy dropped).  LibreOffice runs in its own
+process group (its own session): past the timeout the whole group is killed —
+``oosplash`` *and* ``soffice.bin`` it started — so nothing is left running.  The
+PDF is converted into a temporary directory beside the target and moved into place
+with an atomic rename: an existing PDF is never left half-written.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from baocao import libreoffice_profile
 from baocao.errors import OutputError
 
 TIMEOUT_SECONDS = 180
@@ -140,42 +143,60 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: float = TIME
     docx = Path(docx)
     target = Path(pdf) if pdf is not None else docx.with_suffix(".pdf")
     soffice = find_soffice()
-    with (
-        tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile,
-        tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=target.parent) as outdir,
-    ):
-        command = [
-            soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            _convert_to_argument(export_options(pdf_a=pdf_a)),
-            "--outdir",
-            outdir,
-            str(docx),
-        ]
-        try:
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                       stdin=subprocess.DEVNULL, **new_group())  # type: ignore[call-overload]
-        except OSError as error:
-            raise OutputError(
-                f"không chạy được LibreOffice «{soffice}»: {error.strerror}; {INSTALL_HINT}"
-            ) from None
-        try:
-            stdout, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            kill_group(process.pid)
-            process.communicate()
-            raise OutputError(
-                f"{docx}: LibreOffice không chuyển xong sang PDF sau {timeout:.0f} giây (đã dừng LibreOffice)"
-            ) from None
-        finally:
-            kill_group(process.pid)  # anything it left behind in its group
-        produced = Path(outdir) / f"{docx.stem}.pdf"
-        if process.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
-            detail = (stderr or stdout).decode("utf-8", "replace").strip().splitlines()
-            tail = f" ({detail[-1]})" if detail else ""
-            raise OutputError(f"{docx}: LibreOffice không chuyển được sang PDF{tail}")
-        os.replace(produced, target)
-    return target
+    cache = libreoffice_profile.cache_folder(soffice)
+    while True:
+        with (
+            tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as root,
+            tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=target.parent) as outdir,
+        ):
+            profile = Path(root) / "profile"
+            cached = libreoffice_profile.copy_into(cache, profile)
+            failure = _soffice_convert(soffice, profile, docx, Path(outdir), timeout=timeout, pdf_a=pdf_a)
+            if failure is not None and cached:  # the cached profile may be what failed: once afresh
+                libreoffice_profile.drop(cache)
+                continue
+            if failure is not None:
+                raise OutputError(f"{docx}: LibreOffice không chuyển được sang PDF{failure}")
+            if not cached:
+                libreoffice_profile.save(profile, cache)
+            os.replace(Path(outdir) / f"{docx.stem}.pdf", target)
+        return target
+
+
+def _soffice_convert(soffice: str, profile: Path, docx: Path, outdir: Path, *, timeout: float,
+                     pdf_a: bool) -> str | None:
+    """One ``soffice --convert-to`` of ``docx`` into ``outdir``: None when the PDF is there,
+    else what LibreOffice said (its last line, in parentheses, or "")."""
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        _convert_to_argument(export_options(pdf_a=pdf_a)),
+        "--outdir",
+        str(outdir),
+        str(docx),
+    ]
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, **new_group())  # type: ignore[call-overload]
+    except OSError as error:
+        raise OutputError(
+            f"không chạy được LibreOffice «{soffice}»: {error.strerror}; {INSTALL_HINT}"
+        ) from None
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_group(process.pid)
+        process.communicate()
+        raise OutputError(
+            f"{docx}: LibreOffice không chuyển xong sang PDF sau {timeout:.0f} giây (đã dừng LibreOffice)"
+        ) from None
+    finally:
+        kill_group(process.pid)  # anything it left behind in its group
+    produced = outdir / f"{docx.stem}.pdf"
+    if process.returncode == 0 and produced.is_file() and produced.stat().st_size > 0:
+        return None
+    detail = (stderr or stdout).decode("utf-8", "replace").strip().splitlines()
+    return f" ({detail[-1]})" if detail else ""
