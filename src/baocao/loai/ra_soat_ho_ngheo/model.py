@@ -26,6 +26,7 @@ from baocao.frame.model import (
     check_period,
     located_error,
 )
+from baocao.template_data import Record, lazy_record
 
 RULES = RuleTable(__name__, [
     ("pham-vi-vuot", "error", "mô hình dữ liệu",
@@ -492,6 +493,11 @@ class BieuTongHop(Block):
         min_length=1,
         max_length=MAX_TABLE_ROWS,
     )
+
+    def template_data(self) -> Record:
+        """The template variable ``bieu_tong_hop``, its rows made plain only if read (the
+        built-in template prints the appendix, not these)."""
+        return lazy_record(self)
 
     @model_validator(mode="after")
     def _columns_complete(self) -> BieuTongHop:
