@@ -93,3 +93,19 @@ def test_outside_a_prepared_render_rows_are_written_inline() -> None:
     xml = khoi(to_template_data([table]))
     assert xml.count("<w:tr>") == len(rows) + 1 and "baocao-rows" not in xml
     assert xml.index(">r0<") < xml.index(f">r{DEFERRED_ROWS}<")
+
+
+def test_rows_printed_twice_are_written_twice_in_batches() -> None:
+    """A template may print one filter's result twice ({% set %} then two {{ }}): each
+    marker is replaced by the rows, written again, in batches of _Deferred.BATCH."""
+    template = default_registry().get("ra-soat-ho-ngheo").template_bytes()
+    deferred = _Deferred(PreparedTemplate(template, make_environment())._doc)
+    rows = [f'<w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">{n} &amp; {{_{{</w:t></w:r></w:p></w:tc></w:tr>'
+            for n in range(_Deferred.BATCH + 1)]
+    marker = deferred.add(lambda: rows).encode()
+    pieces = list(deferred.written_into((b"<w:body>" + marker + b"<w:p/>" + marker + b"</w:body>",)))
+    written = b"".join(pieces)
+    assert written.count(b"<w:tr>") == 2 * len(rows) and b"baocao-rows" not in written
+    assert written.startswith(b"<w:body><w:tr>") and b"</w:tr><w:p/><w:tr>" in written
+    assert b">0 &amp; {{</w:t>" in written  # docxtpl's own mark restored, as in a rendered part
+    assert sum(1 for piece in pieces if bytes(piece).startswith(b"<w:tr>")) == 4  # two batches each
