@@ -8,8 +8,11 @@ runs in a fresh process (so its peak RSS is its own); prints median wall and CPU
 seconds, CPU µs per row, peak memory and the ratios baocao / raw docxtpl.
 
     pip install . && python benchmarks/bench_table.py [--sizes 100 1000 10000] [--repeats 3] [--large]
+        [--before PYTHON]
 
-``--large`` adds 50,000 rows (raw docxtpl takes minutes there).
+``--large`` adds 50,000 rows (raw docxtpl takes minutes there).  ``--before PYTHON`` adds
+the same render by another interpreter with an earlier baocao installed (this script runs
+there as well), alternated with the others: before, after and raw docxtpl in one run.
 
 (the installed package: its templates ship inside it).
 
@@ -103,8 +106,8 @@ def _child(name: str, size: int) -> None:
     wall, cpu = time.perf_counter(), time.process_time()
     out = run()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before the check unzips the body
     assert out is not None and _holds_rows(out, size)  # both hold every row
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": peak}))
 
 
@@ -114,8 +117,9 @@ def _holds_rows(document: bytes, size: int) -> bool:
     return f"Xã số {size}<".encode() in xml and f"Xã số {size + 1}<".encode() not in xml
 
 
-def _measure(name: str, size: int) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", name, str(size)]
+def _measure(name: str, size: int, before: str | None = None) -> dict[str, float]:
+    python = before if name == "before" and before else sys.executable
+    command = [python, __file__, "--child", "baocao" if name == "before" else name, str(size)]
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
     return result
@@ -127,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", action="store_true", help="add 50,000 rows (minutes: raw docxtpl)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--large-repeats", type=int, default=1)
+    parser.add_argument("--before", metavar="PYTHON", help="an interpreter with an earlier baocao installed")
     parser.add_argument("--child", nargs=2, metavar=("NAME", "ROWS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -135,17 +140,19 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [*args.sizes, *([50000] if args.large else [])]
     print("medians; one fresh process per render (template prepared by a small render first);"
           " peak = the process's max RSS")
-    header = ("rows", "baocao s", "CPU s", "µs/row", "peak MB", "docxtpl s", "CPU s", "µs/row", "peak MB",
-              "wall ratio", "CPU ratio")
+    names = ["baocao", *(["before"] if args.before else []), "docxtpl"]
+    header = ("rows", *(f"{label} {name}" for name in names
+                        for label in ("wall s", "CPU s", "µs/row", "peak MB")),
+              *(f"CPU × docxtpl, {name}" for name in names[:-1]))
     print("| " + " | ".join(header) + " |")
     print("|" + "---:|" * len(header))
     for size in sizes:
         repeats = args.large_repeats if size >= 50000 else args.repeats
-        runs: dict[str, list[dict[str, float]]] = {"baocao": [], "docxtpl": []}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in names}
         for repeat in range(repeats):
             order = list(runs) if repeat % 2 == 0 else list(reversed(runs))
             for name in order:
-                runs[name].append(_measure(name, size))
+                runs[name].append(_measure(name, size, args.before))
         row: list[str] = [f"{size:,}"]
         med = {name: {key: statistics.median(r[key] for r in values) for key in values[0]}
                for name, values in runs.items()}
@@ -153,8 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             m = med[name]
             row += [f"{m['wall']:.3f}", f"{m['cpu']:.3f}", f"{m['cpu'] / size * 1e6:.0f}",
                     f"{m['peak_kb'] / 1024:.0f}"]
-        row += [f"{med['baocao']['wall'] / med['docxtpl']['wall']:.2f}",
-                f"{med['baocao']['cpu'] / med['docxtpl']['cpu']:.2f}"]
+        row += [f"{med[name]['cpu'] / med['docxtpl']['cpu']:.2f}" for name in names[:-1]]
         print("| " + " | ".join(row) + " |", flush=True)
     print(f"{platform.system()} {platform.release()} {platform.machine()}, "
           f"Python {platform.python_version()}, {os.cpu_count()} CPUs, repeats {args.repeats}, "

@@ -20,11 +20,20 @@ preparing code), so that process skips ``patch_xml``'s regexes as well.  Set
 The rendered body is not put back into the document's tree (lxml's move between
 documents grows faster than the body): it is serialised on its own and written
 between the template's serialised head and tail (:func:`_spliced_body`).
+
+A large table's rows are not in that body at all while it is rendered: the body's filter
+hands them to :func:`defer` and prints a marker in their place, and they are written
+when the serialised body reaches the marker, a few hundred rows at a time
+(:class:`_Deferred`), each batch passed through the same fix-ups, parse and
+serialisation as the body around it.  So the whole body never exists at once — as one
+string, its copies or one tree — and a render's memory no longer grows with the rows'
+XML (about 45 kB a row), only with the report's own data.
 """
 
 from __future__ import annotations
 
 import base64
+import contextvars
 import copy
 import hashlib
 import io
@@ -33,7 +42,7 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +60,7 @@ from baocao.docx_package import FIXED_ZIP_TIME
 
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
-Chunks = tuple[bytes | memoryview, ...]
+Chunks = Iterable[bytes | memoryview]
 """A part's content in pieces, written one after the other (no joined copy)."""
 
 Stamp = Callable[[Any], None]
@@ -206,8 +215,14 @@ class PreparedTemplate:
         doc.current_rendering_part = None
         doc.docx_ids_index = 1000
         doc.is_saved = False
-        # DocxTemplate.render, step by step, on the cached sources
-        xml = doc.render_xml_part(self._body, doc.docx._part, context, env)
+        # DocxTemplate.render, step by step, on the cached sources; the body's large
+        # tables leave their rows to be written with the serialised body (_Deferred)
+        deferred = _Deferred(doc)
+        token = _DEFERRED.set(deferred)
+        try:
+            xml = doc.render_xml_part(self._body, doc.docx._part, context, env)
+        finally:
+            _DEFERRED.reset(token)
         tree = doc.fix_tables(xml)
         doc.fix_docpr_ids(tree)
         if finish is not None:
@@ -220,15 +235,15 @@ class PreparedTemplate:
         # dropped from its start tag: the same bytes, in linear time.
         del xml
         body = None if self._frame is None else _spliced_body(tree, self._frame[2])
-        document: bytes | Chunks
+        document: Chunks
         if self._frame is not None and body is not None:
             document = (self._frame[0], *body, self._frame[1])
         else:
             root = copy.deepcopy(self._doc.docx.element)  # the template's, never changed
             root.replace(root.find(qn("w:body")), tree)
-            document = serialize_part_xml(root)
+            document = (serialize_part_xml(root),)
         del tree
-        rendered: dict[str, bytes | Chunks] = {"word/document.xml": document}
+        rendered: dict[str, bytes | Chunks] = {"word/document.xml": deferred.written_into(document)}
         for part, encoding, source in self._parts:
             xml = doc.render_xml_part(source, part, context, env)
             rendered[part.partname.membername] = serialize_part_xml(parse_xml(xml.encode(encoding)))
@@ -250,12 +265,97 @@ class PreparedTemplate:
                 if isinstance(chunks, bytes):
                     target.writestr(entry, chunks)
                     continue
-                # what writestr does, in pieces: no joined copy of a large body
-                entry.file_size = sum(len(chunk) for chunk in chunks)
+                # what writestr does, in pieces: no joined copy of a large body (its
+                # size is unknown until written; the entry's header is rewritten then,
+                # as writestr's is, so the bytes are the same below zip64's 2 GiB)
                 with target.open(entry, "w") as stream:
                     for chunk in chunks:
                         stream.write(chunk)
         return out.getvalue()
+
+
+_DEFERRED: contextvars.ContextVar[_Deferred | None] = contextvars.ContextVar("baocao_deferred", default=None)
+
+
+def defer(pieces: Callable[[], Iterable[str]]) -> str | None:
+    """Leave ``pieces`` — what writes a table's rows (``w:tr`` elements, as the body's
+    filters write them) — to be called when the serialised body reaches the marker
+    returned here, to be printed in their place (called again should a template print
+    it twice).  None outside a prepared render's body: then the caller writes the rows
+    inline.
+
+    The rows must need nothing of what is done to the whole body but what is done to
+    each batch of them here — docxtpl's fix-ups of the rendered text, the parse and the
+    serialisation: they hold no drawing (``fix_docpr_ids``), fill exactly the table's
+    grid (``fix_tables``) and have the grid's widths (``finish``), and the table keeps
+    its header rows in the body.
+    """
+    deferred = _DEFERRED.get()
+    return None if deferred is None else deferred.add(pieces)
+
+
+class _Deferred:
+    """The rows left by :func:`defer` in one render, and their markers."""
+
+    BATCH = 256
+    """Rows parsed and serialised at once: enough to amortise a parse, few enough to stay small."""
+
+    _MARKER = re.compile(rb"<\?baocao-rows (\d+)\?>")
+
+    def __init__(self, doc: _Template) -> None:
+        self._doc = doc
+        self._pieces: list[Callable[[], Iterable[str]]] = []
+
+    def add(self, pieces: Callable[[], Iterable[str]]) -> str:
+        self._pieces.append(pieces)
+        # a processing instruction: data cannot print one (its "<" is escaped), lxml
+        # keeps it, and docxtpl's passes and baocao's finish step ignore it
+        return f"<?baocao-rows {len(self._pieces) - 1}?>"
+
+    def written_into(self, chunks: Chunks) -> Chunks:
+        """The serialised document with each marker replaced by its rows."""
+        if not self._pieces:
+            return chunks
+        return self._expanded(chunks)
+
+    def _expanded(self, chunks: Chunks) -> Iterator[bytes | memoryview]:
+        for chunk in chunks:
+            view = memoryview(chunk)
+            start = 0
+            for found in self._MARKER.finditer(chunk):
+                yield view[start : found.start()]
+                yield from self._rows(int(found.group(1)))
+                start = found.end()
+            yield view[start:]
+
+    def _rows(self, index: int) -> Iterator[bytes]:
+        batch: list[str] = []
+        for piece in self._pieces[index]():
+            batch.append(piece)
+            if len(batch) == self.BATCH:
+                yield self._serialised(batch)
+                batch = []
+        if batch:
+            yield self._serialised(batch)
+
+    def _serialised(self, rows: list[str]) -> bytes:
+        """The rows as they are serialised inside the document: docxtpl's fix-ups of a
+        rendered part (``render_xml_part``, ``resolve_listing``; each acts within one
+        paragraph, so on a batch of rows as on the whole body), then lxml's parse and
+        serialisation under an element declaring ``w`` as the document's root does."""
+        doc = self._doc
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", "".join(rows))
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        xml = doc.resolve_listing(xml)
+        holder = etree.fromstring(f'<w:tbl xmlns:w="{_W_NS}">{xml}</w:tbl>', etree.XMLParser(recover=True))
+        serialised: bytes = etree.tostring(holder, encoding="UTF-8")
+        head = serialised.index(b">") + 1
+        if not serialised.endswith(b"</w:tbl>") or serialised[:head].count(b"xmlns") != 1:
+            raise ValueError("deferred table rows: not a sequence of w:tr elements")
+        return serialised[head : -len(b"</w:tbl>")]
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ the values it is given carry no behaviour: strings, numbers, dates, tuples and
 read-only :class:`Record` mappings.  A pydantic model would hand it ``parse_raw``
 and ``parse_file`` (a pickle load, a file read); a dataclass its methods.  Here a
 model becomes the record of its fields, a dataclass the record of its fields and
-public properties, computed once.  A model with a ``template_data()`` method is what
-that returns, made plain in turn (a table cell with nothing of its own but its value is
-the value).
+public properties, computed once.  A model or dataclass with a ``template_data()``
+method is what that returns, made plain in turn (a table cell with nothing of its own but
+its value is the value; a summary table's rows, a :func:`lazy_record`).
 
 >>> import datetime as dt
 >>> from pydantic import BaseModel
@@ -99,6 +99,9 @@ def to_template_data(value: Any, where: str = "") -> Any:
         fields.update({name: getattr(value, name) for name in type(value).model_computed_fields})
         return _record(fields, where)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        own = getattr(type(value), "template_data", None)
+        if own is not None:
+            return to_template_data(own(value), where)
         return _record({name: getattr(value, name) for name in _dataclass_names(type(value))}, where)
     if isinstance(value, Mapping):
         return _record(value, where)
@@ -106,6 +109,64 @@ def to_template_data(value: Any, where: str = "") -> Any:
         return tuple(to_template_data(item, f"{where}[{index}]") for index, item in enumerate(value))
     raise TypeError(f"{where or 'ngữ cảnh'}: mẫu chỉ nhận dữ liệu thuần (chữ, số, ngày, danh sách, "
                     f"bản ghi), không nhận «{type(value).__name__}»")
+
+
+def lazy_record(value: Any) -> Record:
+    """The record :func:`to_template_data` makes of a model or a dataclass, each value
+    made plain when a template first reads it — for large data a template seldom reads
+    (a summary table's rows, under the names a clerk's template may use besides the
+    appendix the built-in one prints).  What it holds must be plain data once made so:
+    it is the report type's own, not a plugin's.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Bieu:
+    ...     dong: list[dict[str, int]]
+    >>> record = lazy_record(Bieu(dong=[{"so_ho": 12}]))
+    >>> "dong" in record, record.dong[0].so_ho, dict(record)
+    (True, 12, {'dong': (Record(so_ho=12),)})
+    """
+    if isinstance(value, BaseModel):
+        klass = type(value)
+        names = (*klass.model_fields, *klass.model_computed_fields)
+    else:
+        names = _dataclass_names(type(value))
+    return _LazyRecord({name: getattr(value, name) for name in names})
+
+
+class _LazyRecord(Record):
+    """A record whose values are made plain on first reading (:func:`lazy_record`)."""
+
+    __slots__ = ("_names", "_raw")
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        super().__init__({})
+        object.__setattr__(self, "_raw", raw)
+        object.__setattr__(self, "_names", tuple(raw))
+
+    def __getitem__(self, key: str) -> Any:
+        values = self._values
+        if key not in values:
+            values[key] = to_template_data(self._raw.pop(key), key)  # KeyError: not one of its names
+        return values[key]
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return "Record(" + ", ".join(f"{k}={self[k]!r}" for k in self._names) + ")"
 
 
 def _dataclass_names(klass: type) -> tuple[str, ...]:

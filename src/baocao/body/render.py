@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -32,6 +33,7 @@ from baocao import nd30
 from baocao.body.model import PLAIN_CELLS, grid, parse_width, total_row
 from baocao.formatting import VIETNAMESE_LETTERS, format_number, to_letter, to_roman, upper_vi
 from baocao.markup import parse_emphasis
+from baocao.prepared import defer
 
 STYLE_BODY = "Noidung"
 STYLE_BLOCK = "Khung"
@@ -55,6 +57,10 @@ MARKERS = {1: "-", 2: "+", 3: ""}
 APPENDIX_CELL_MARGIN = 57
 """The left and right cell margins of an appendix's tables (twips, 1 mm; Word's default is
 1,9 mm): dense tables of figures keep their room for the figures."""
+
+DEFERRED_ROWS = 64
+"""A table body longer than this is written row by row after the rest of the document is
+built, in a prepared render (:func:`baocao.prepared.defer`): its rows do not stay in memory."""
 
 LANDSCAPE_COLUMNS = 8
 """A table with this many columns or more turns its appendix's page (unless told)."""
@@ -390,11 +396,17 @@ def _table(table: Any, width: int, cell_size: Any, cell_margin: int | None = Non
     if total is not None:
         sections.append(([total], "total"))
     grid_xml = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    rows_xml = []
     numbers: dict[Any, str] = {}
-    for rows, role in sections:
+
+    def rows_of(rows: list[Any], role: str) -> Iterator[str]:
         for row, cells in zip(rows, _layout(rows, len(columns)), strict=True):
-            rows_xml.append(_row(row, cells, columns, widths, role, table.lap_tieu_de, cell_size, numbers))
+            yield _row(row, cells, columns, widths, role, table.lap_tieu_de, cell_size, numbers)
+
+    rows_xml: list[str] = []
+    for rows, role in sections:
+        # a long body's rows are written with the serialised document, not held in it
+        marker = defer(partial(rows_of, rows, role)) if role == "body" and len(rows) > DEFERRED_ROWS else None
+        rows_xml.extend(rows_of(rows, role) if marker is None else (marker,))
     margins = (f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" '
                'w:type="dxa"/></w:tblCellMar>' if cell_margin is not None else "")
     borders = "".join(

@@ -31,6 +31,7 @@ from baocao.loai.ra_soat_ho_ngheo.figures import DongTinh, KetQuaTinh
 from baocao.loai.ra_soat_ho_ngheo.model import BaoCaoRaSoatHoNgheo, don_vi_truc_thuoc
 from baocao.markup import literal
 from baocao.spreadsheet import Cell, Sheet, normalize_header, read_sheet
+from baocao.template_data import Record, lazy_record
 
 RULES = RuleTable(__name__, [
     ("bieu-hai-nguon", "error", "mô hình dữ liệu",
@@ -339,6 +340,11 @@ class Bieu:
     ma_cot: dict[str, str]
     nhom: list[NhomBieu]
     tong: DongBieu
+
+    def template_data(self) -> Record:
+        """The template variable ``bieu``, its rows made plain only if read (the built-in
+        template prints the appendix made of them)."""
+        return lazy_record(self)
 
 
 def signed(change: int | None) -> str:

@@ -27,6 +27,7 @@ from baocao.loai.ra_soat_ho_ngheo.model import (
     TongBieu,
     tong_cac_dong,
 )
+from baocao.template_data import Record, lazy_record
 
 Huong = Literal["giảm", "tăng", "không thay đổi"]
 
@@ -227,6 +228,11 @@ class KetQuaTinh:
     nam_sau_ngheo: list[MucTieu] | None = None
     """Next year's targets for poor households (not judged)."""
     nam_sau_can_ngheo: list[MucTieu] | None = None
+
+    def template_data(self) -> Record:
+        """The template variable ``tinh``, each figure made plain only if read (the table's
+        rows: ``bieu``)."""
+        return lazy_record(self)
 
 
 def compute(report: BaoCaoRaSoatHoNgheo) -> KetQuaTinh:

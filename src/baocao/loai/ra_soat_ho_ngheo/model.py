@@ -26,6 +26,7 @@ from baocao.frame.model import (
     check_period,
     located_error,
 )
+from baocao.template_data import Record, lazy_record
 
 RULES = RuleTable(__name__, [
     ("pham-vi-vuot", "error", "mô hình dữ liệu",
@@ -397,9 +398,12 @@ def cap_tren(cap: Cap, nam: int) -> str | None:
 MAX_TABLE_ROWS = 50_000
 """The most rows a summary table may have: a province's roll-up (about 1,500 communes,
 a few rows each) and a district's household list fit.  Chosen from measured memory
-(benchmarks/bench_table.py): a render peaks at about 60 MB + 55 kB per row, so 50,000
-rows take about 2.8 GB, the most a 4 GB office machine can spare; linear time, about
-1.2 ms of CPU per row."""
+(benchmarks/bench_table.py, 2026-12-02): a render peaks at about 60 MB + 7.5 kB per row
+(the rows' XML is streamed; what grows is the report's own data), so 50,000 rows take
+about 0.43 GB, a fifth of an untrusted render's 2 GB (baocao.isolation); linear time,
+about 0.46 ms of CPU per row.  Memory would now allow twice as many; the limit stays in
+step with the spreadsheet reader's (MAX_SHEET_ROWS: these units, their headers and
+subtotals) and a render's time (23 s of CPU here)."""
 
 
 class NamTruocDonVi(Block):
@@ -492,6 +496,11 @@ class BieuTongHop(Block):
         min_length=1,
         max_length=MAX_TABLE_ROWS,
     )
+
+    def template_data(self) -> Record:
+        """The template variable ``bieu_tong_hop``, its rows made plain only if read (the
+        built-in template prints the appendix, not these)."""
+        return lazy_record(self)
 
     @model_validator(mode="after")
     def _columns_complete(self) -> BieuTongHop:
