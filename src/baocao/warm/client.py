@@ -55,6 +55,7 @@ def hand_over(argv: Sequence[str]) -> int | None:
     request = (list(argv), cwd, dict(os.environ), umask, sys.path[0] if sys.path else "",
                [(stream.encoding, stream.errors) for stream in streams])
     connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    forwarding = _Forwarding(connection)  # from now: a Ctrl-C while connecting reaches the command too
     try:
         try:
             connection.connect(installation.socket_path(folder))
@@ -65,12 +66,39 @@ def hand_over(argv: Sequence[str]) -> int | None:
             connection.sendall(data[sent:])
             answer = protocol.read_message(connection)
         except _ERRORS:
-            return None
+            answer = None
         if answer is None or answer[0] != "started":
-            return None  # refused (stale, another installation): run it here
+            forwarding.undo()  # refused (stale, another installation) or no server: run it here
+            return None
         return _wait(connection)
     finally:
         connection.close()
+
+
+class _Forwarding:
+    """The signals of :data:`FORWARDED_SIGNALS` sent to the server as one byte each (it
+    passes them to the command's process) instead of acting here."""
+
+    def __init__(self, connection: _socket.socket) -> None:
+        self.connection = connection
+        self.caught: list[int] = []
+        self.previous = {signum: _signal.signal(signum, self.forward)
+                         for signum in (getattr(_signal, name) for name in FORWARDED_SIGNALS
+                                        if hasattr(_signal, name))}
+
+    def forward(self, signum: int, frame: FrameType | None) -> None:
+        self.caught.append(signum)
+        try:
+            self.connection.send(bytes([signum]))
+        except OSError:
+            pass
+
+    def undo(self) -> None:
+        """Back to the signals' own handlers; one caught meanwhile acts now, here."""
+        for signum, handler in self.previous.items():
+            _signal.signal(signum, handler)
+        for signum in self.caught:
+            os.kill(os.getpid(), signum)
 
 
 def _command(arguments: Sequence[str]) -> str | None:
@@ -79,17 +107,8 @@ def _command(arguments: Sequence[str]) -> str | None:
 
 
 def _wait(connection: _socket.socket) -> int:
-    """Forward signals to the command until it ends; its exit status (or die of its signal)."""
-
-    def forward(signum: int, frame: FrameType | None) -> None:
-        try:
-            connection.send(bytes([signum]))
-        except OSError:
-            pass
-
-    for name in FORWARDED_SIGNALS:
-        if hasattr(_signal, name):
-            _signal.signal(getattr(_signal, name), forward)
+    """Wait for the command's end (signals forwarded meanwhile); its exit status, or die
+    of its signal."""
     try:
         answer = protocol.read_message(connection)
     except _ERRORS:

@@ -195,11 +195,10 @@ class _Server:
             if message is None:
                 raise ValueError("no message")
             self.answer(connection, message, fds)
-            fds = []
         except (OSError, ValueError, EOFError, TypeError):
             connection.close()
         finally:
-            for descriptor in fds:
+            for descriptor in fds:  # the child, if any, has its own copies
                 os.close(descriptor)
 
     def answer(self, connection: socket.socket, message: tuple[Any, ...], fds: list[int]) -> None:
@@ -225,8 +224,6 @@ class _Server:
             self.start(connection, message[4], fds)
         else:
             self.refuse(connection, "yêu cầu không hợp lệ")
-        for descriptor in fds:
-            os.close(descriptor)
 
     def refuse(self, connection: socket.socket, reason: str) -> None:
         self.refused += 1
