@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from baocao.warm import installation, protocol
+from baocao.warm import installation, protocol, server
 
 from conftest import BAC_KAN
 
@@ -250,6 +250,39 @@ def test_another_installation_is_refused_and_the_server_keeps_serving(warm: Warm
                   "status")
     assert answer == ("refused", "bản cài đặt khác")
     assert warm.served() == 0 and warm.process.poll() is None
+
+
+def test_status_from_another_kind_of_process_leaves_the_server_running(
+        warm: Warm, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(warm.runtime))  # pytest's sys.path is not a client's
+    answer = server.ask("status")
+    assert answer is not None and answer[0] == "status" and answer[1]["pid"] == warm.process.pid
+    assert warm.process.poll() is None and warm.served() == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not hasattr(socket, "SO_PEERCRED"),
+                    reason="needs root to connect as another user (setresuid, setfsuid)")
+def test_another_user_is_refused(warm: Warm) -> None:
+    identity, fingerprint, path = _key(warm)
+    # as uid 65534 (SO_PEERCRED reports the effective uid) that may still reach the 0700
+    # folder (file-system uid 0): what the folder alone would not stop
+    code = f"""
+import ctypes, marshal, os, socket, sys
+from baocao.warm import protocol
+os.setresuid(65534, 65534, 0)
+ctypes.CDLL(None).setfsuid(0)
+connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+connection.connect({path!r})
+try:
+    connection.sendall(protocol.framed(protocol.VERSION, {identity!r}, {fingerprint!r}, "status"))
+except BrokenPipeError:
+    pass  # refused before the request is read: the answer is waiting
+sys.stdout.buffer.write(marshal.dumps(protocol.read_message(connection)))
+"""
+    found = subprocess.run([sys.executable, "-c", code], env=warm.env, capture_output=True, timeout=120)
+    assert found.returncode == 0, found.stderr.decode()
+    assert marshal.loads(found.stdout) == ("refused", "người dùng khác")
+    assert warm.process.poll() is None
 
 
 def test_a_crashing_child_does_not_take_the_server_down(warm: Warm, tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ memory), then listens on this installation's socket (:mod:`baocao.warm.installat
 Per request, in one thread (a fork from a threaded process is unsafe):
 
 - the peer must be this user (SO_PEERCRED where the system has it; the folder is 0700
-  everywhere), speak this protocol version, be this installation; a stale fingerprint (the
-  code or the installed distributions changed) is refused and the server stops, so the
-  old code is never used again;
+  everywhere), speak this protocol version, be this installation; a command to run with a
+  stale fingerprint (the code or the installed distributions changed) is refused and the
+  server stops, so the old code is never used again;
 - a fork runs the command (:func:`_run_in_child`): its own process group, the client's
   cwd, environment, umask, ``sys.argv``, ``sys.path[0]`` and stdin/stdout/stderr (the
   received descriptors on 0, 1, 2, text streams in the client's encodings), a fresh scan
@@ -36,6 +36,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO
 
 from baocao.warm import installation, protocol
@@ -49,7 +50,8 @@ _FORWARDABLE = frozenset(int(getattr(signal, name)) for name in ("SIGINT", "SIGT
 
 def ask(kind: str, folder: str | None = None) -> tuple[Any, ...] | None:
     """Ask this installation's server for its ``"status"`` or to ``"stop"``; its answer,
-    or None when none answers."""
+    or None when none answers.  (Only a ``"run"`` is refused for a stale fingerprint: this
+    process's ``sys.path`` may not be a client's.)"""
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     connection.settimeout(10)
     try:
@@ -120,7 +122,8 @@ class _Server:
         self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.children: dict[int, socket.socket] = {}
         self.kill_at: dict[int, float] = {}
-        self.stopping = False
+        self.stopping = self.stop_requested = False
+        self.wake = (-1, -1)
         self.served = self.refused = 0
         self.child_cpu = 0.0
         self.started = time.time()
@@ -141,7 +144,7 @@ class _Server:
         signal.set_wakeup_fd(wake_write)
         signal.signal(signal.SIGCHLD, lambda signum, frame: None)
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(signum, lambda signum, frame: self.stop())
+            signal.signal(signum, self.stop_soon)
         self.selector.register(wake_read, selectors.EVENT_READ, "signal")
 
     def run(self) -> None:
@@ -156,6 +159,8 @@ class _Server:
                     self.from_client(key.fileobj, key.data)  # type: ignore[arg-type]
             self.reap()
             self.kill_late()
+            if self.stop_requested:
+                self.stop()
             if not self.stopping and not self.still_ours():
                 print(f"baocao warm: «{self.path}» đã bị xóa hoặc thay thế; máy chủ dừng", file=self.err)
                 self.stop(remove=False)
@@ -163,6 +168,10 @@ class _Server:
         signal.set_wakeup_fd(-1)
         for descriptor in self.wake:
             os.close(descriptor)
+
+    def stop_soon(self, signum: int, frame: FrameType | None) -> None:
+        """SIGTERM, SIGINT, SIGHUP: stop at the loop's next turn (the wake-up pipe ends its wait)."""
+        self.stop_requested = True
 
     def stop(self, *, remove: bool = True) -> None:
         if self.stopping:
@@ -205,14 +214,14 @@ class _Server:
         if len(message) < 4 or message[0] != protocol.VERSION or message[1] != self.identity:
             self.refuse(connection, "bản cài đặt khác")
             return
-        if message[2] != self.fingerprint:
+        kind = message[3]
+        if kind == "run" and message[2] != self.fingerprint:
             self.refuse(connection, "máy chủ đã cũ")
             print("baocao warm: mã của baocao hoặc các gói đã cài đã thay đổi từ khi máy chủ chạy; máy "
                   "chủ dừng, lệnh chạy như bình thường. Chạy lại: python -m baocao warm",
                   file=self.err, flush=True)
             self.stop()
             return
-        kind = message[3]
         if kind == "status":
             _send(connection, "status", self.facts())
             connection.close()
