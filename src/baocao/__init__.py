@@ -4,27 +4,28 @@
 >>> report = baocao.load("examples/bac-kan-2023.yaml")      # doctest: +SKIP
 >>> baocao.render(report, "bao-cao.docx")                   # doctest: +SKIP
 
-``load``, ``render``, ``validate`` and ``ReportType`` are imported on first use, so
-that ``python -m baocao --help`` does not pay for pydantic and docxtpl.  A report
+Every public name is imported on first use: ``python -m baocao --help`` does not pay for
+pydantic and docxtpl, and ``python -m baocao`` hands its command to a warm server
+(:mod:`baocao.warm`) having imported nothing but this file and the interpreter's own.  A report
 type of another package is written against :mod:`baocao.plugin`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from baocao.errors import (
-    BaocaoError,
-    DataError,
-    Finding,
-    FormatError,
-    OutputError,
-    PluginError,
-    TemplateError,
-)
-
+TYPE_CHECKING = False  # not typing's: ``python -m baocao`` imports this file before anything else
 if TYPE_CHECKING:
+    from typing import Any
+
     from baocao.api import load, render, validate
+    from baocao.errors import (
+        BaocaoError,
+        DataError,
+        Finding,
+        FormatError,
+        OutputError,
+        PluginError,
+        TemplateError,
+    )
     from baocao.registry import ReportType
 
 __all__ = [
@@ -42,7 +43,9 @@ __all__ = [
 ]
 
 _LAZY = {"load": "baocao.api", "render": "baocao.api", "validate": "baocao.api",
-         "ReportType": "baocao.registry"}
+         "ReportType": "baocao.registry",
+         **dict.fromkeys(("BaocaoError", "DataError", "Finding", "FormatError", "OutputError",
+                          "PluginError", "TemplateError"), "baocao.errors")}
 
 
 def __getattr__(name: str) -> Any:

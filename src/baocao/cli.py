@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_batch(commands)
     _add_tong_hop(commands)
     _add_serve(commands)
+    _add_warm(commands)
     return parser
 
 
@@ -267,6 +268,40 @@ def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except KeyboardInterrupt:
         pass
     return EXIT_OK
+
+
+def _add_warm(commands: argparse._SubParsersAction[_Parser]) -> None:
+    warm = commands.add_parser(
+        "warm", help="chạy sẵn một tiến trình để mỗi lệnh «python -m baocao …» sau đó chạy nhanh",
+        description="Nạp sẵn mọi thứ một lệnh cần (các loại báo cáo, bộ kiểm tra dữ liệu, các mẫu) rồi chờ: "
+        "mỗi lệnh «python -m baocao …» của cùng người dùng, cùng bản cài đặt chạy trong tiến trình này "
+        "thay vì nạp lại từ đầu; kết quả, thông báo và mã thoát như khi chạy bình thường. Không có máy "
+        "chủ (hoặc BAOCAO_WARM=0) thì lệnh chạy như bình thường. Không dùng cho batch và serve.")
+    action = warm.add_mutually_exclusive_group()
+    action.add_argument("--stop", action="store_true", help="dừng máy chủ đang chạy")
+    action.add_argument("--status", action="store_true",
+                        help="cho biết máy chủ có chạy không, ở đâu, đã chạy bao nhiêu lệnh")
+
+
+def _warm(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from baocao.warm import server
+
+    if not (args.stop or args.status):
+        return server.serve(out, err)
+    answer = server.ask("stop" if args.stop else "status")
+    if answer is None:
+        print("baocao warm: không có máy chủ nào đang chạy cho bản cài đặt này", file=err)
+        return EXIT_DATA
+    if answer[0] == "stopping":
+        print(f"baocao warm: đã yêu cầu máy chủ (pid {answer[1]}) dừng", file=out)
+        return EXIT_OK
+    if answer[0] == "status":
+        facts = answer[1]
+        print(f"baocao warm: đang chạy (pid {facts['pid']}) tại {facts['socket']}; "
+              f"đã chạy {facts['served']} lệnh, đang chạy {facts['running']}", file=out)
+        return EXIT_OK
+    print(f"baocao warm: máy chủ từ chối ({answer[1]}); nó đã dừng nếu đã cũ", file=err)
+    return EXIT_DATA
 
 
 def _positive(text: str) -> int:
@@ -653,4 +688,5 @@ _COMMANDS = {
     "batch": _batch,
     "tong-hop": _tong_hop,
     "serve": _serve,
+    "warm": _warm,
 }

@@ -487,3 +487,10 @@ def default_registry() -> Registry:
         registry.add_plugins(t for t in found if t.package != BUILTIN_PACKAGE)
         _default = registry
     return _default
+
+
+def forget_default_registry() -> None:
+    """Make the next :func:`default_registry` scan the installed distributions again (a
+    command forked from the warm server: its plugins and their warnings as in a fresh run)."""
+    global _default
+    _default = None
