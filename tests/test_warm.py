@@ -101,6 +101,22 @@ def test_a_render_through_the_server_equals_a_cold_one_relative_paths_too(warm: 
     assert (hot_dir / "kq" / "bc.docx").read_bytes() == (cold_dir / "kq" / "bc.docx").read_bytes()
 
 
+def test_the_baocao_command_hands_over_as_python_m_baocao_does(warm: Warm, tmp_path: Path) -> None:
+    """The installed console script is the same front door as ``python -m baocao``."""
+    script = Path(sys.executable).with_name("baocao")
+    if not script.is_file():
+        pytest.fail(f"the package's console script is not installed beside {sys.executable}")
+    shutil.copy(BAC_KAN, tmp_path / "bc.yaml")
+    before = warm.served()
+    hot = subprocess.run([str(script), "render", "bc.yaml"], cwd=tmp_path, env=warm.env,
+                         capture_output=True, timeout=300)
+    assert hot.returncode == 0, hot.stderr.decode()
+    assert warm.served() == before + 1
+    cold = warm.run("render", "bc.yaml", "-o", "cold.docx", cwd=tmp_path, cold=True)
+    assert cold.returncode == 0
+    assert (tmp_path / "bc.docx").read_bytes() == (tmp_path / "cold.docx").read_bytes()
+
+
 @pytest.mark.parametrize("argv", [
     ("validate", "khong-co.yaml"),          # a data error: exit 1
     ("render", "--khong-co-tuy-chon"),      # a usage error: exit 2
