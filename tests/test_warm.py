@@ -154,9 +154,10 @@ def _until(condition: Callable[[], bool], what: str) -> None:
         time.sleep(0.05)
 
 
-def _blocked_render(warm: Warm, folder: Path, *, cold: bool = False) -> tuple[subprocess.Popen[bytes], Path]:
+def _blocked_render(warm: Warm, folder: Path, *, cold: bool = False) -> tuple[subprocess.Popen[bytes], int]:
     """A render that waits for ever on its --template (a FIFO nobody writes), once the
-    command is reading it."""
+    command is reading it; and the FIFO's write end, held open so that the read blocks
+    instead of ending (close it when done)."""
     folder.mkdir()
     fifo = folder / "mau.docx"
     os.mkfifo(fifo)
@@ -164,27 +165,31 @@ def _blocked_render(warm: Warm, folder: Path, *, cold: bool = False) -> tuple[su
                                "--template", str(fifo)], cwd=folder,
                               env={**warm.env, **({"BAOCAO_WARM": "0"} if cold else {})},
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _until(lambda: client.poll() is not None or _has_reader(fifo), "the render opens its template")
+    writer: list[int] = []
+
+    def reading() -> bool:  # a non-blocking open for writing succeeds once a reader has it open
+        try:
+            writer.append(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError as error:
+            if error.errno == errno.ENXIO:
+                return False
+            raise
+        return True
+
+    _until(lambda: client.poll() is not None or reading(), "the render opens its template")
     assert client.poll() is None, client.communicate()
-    return client, fifo
-
-
-def _has_reader(fifo: Path) -> bool:
-    try:
-        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-    except OSError as error:
-        if error.errno == errno.ENXIO:
-            return False
-        raise
-    return True
+    return client, writer[0]
 
 
 def test_ctrl_c_in_the_client_stops_the_command_as_in_a_cold_run(warm: Warm, tmp_path: Path) -> None:
     results = []
     for cold in (False, True):
-        client, _ = _blocked_render(warm, tmp_path / str(cold), cold=cold)
-        client.send_signal(signal.SIGINT)
-        out, err = client.communicate(timeout=120)
+        client, writer = _blocked_render(warm, tmp_path / str(cold), cold=cold)
+        try:
+            client.send_signal(signal.SIGINT)
+            out, err = client.communicate(timeout=120)
+        finally:
+            os.close(writer)
         results.append((client.returncode, out, err))
         assert not (tmp_path / str(cold) / "bc.docx").exists()
     assert results[0] == results[1]
@@ -193,12 +198,15 @@ def test_ctrl_c_in_the_client_stops_the_command_as_in_a_cold_run(warm: Warm, tmp
 
 
 def test_a_killed_client_ends_its_command(warm: Warm, tmp_path: Path) -> None:
-    client, fifo = _blocked_render(warm, tmp_path / "blocked")
-    client.kill()
-    client.communicate(timeout=120)
-    _until(lambda: not _has_reader(fifo), "the command ends")
+    client, writer = _blocked_render(warm, tmp_path / "blocked")
+    try:
+        client.kill()
+        client.communicate(timeout=120)
+        _until(lambda: "đang chạy 0" in warm.run("warm", "--status", cwd=tmp_path).stdout.decode(),
+               "the command ends")
+    finally:
+        os.close(writer)
     assert warm.process.poll() is None
-    assert "đang chạy 0" in warm.run("warm", "--status", cwd=tmp_path).stdout.decode()
     assert _same(warm, "--version", cwd=tmp_path).returncode == 0
 
 

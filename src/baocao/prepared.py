@@ -347,7 +347,7 @@ class _Deferred:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", "".join(rows))
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         xml = doc.resolve_listing(xml)
-        holder = etree.fromstring(f'<w:tbl xmlns:w="{_W_NS}">{xml}</w:tbl>', etree.XMLParser(recover=True))
+        holder = etree.fromstring(f'<w:tbl xmlns:w="{_W_NS}">{xml}</w:tbl>', _ROWS_PARSER)
         serialised: bytes = etree.tostring(holder, encoding="UTF-8")
         head = serialised.index(b">") + 1
         if not serialised.endswith(b"</w:tbl>") or serialised[:head].count(b"xmlns") != 1:
@@ -356,6 +356,9 @@ class _Deferred:
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_ROWS_PARSER = etree.XMLParser(resolve_entities=False)
+"""docxtpl's ``fix_tables`` parses the body with ``recover=True``; the rows, which baocao's
+filters write (escaped), are parsed strictly: a broken row is an error, not repaired in silence."""
 
 
 @dataclass(frozen=True)
