@@ -309,51 +309,6 @@ def test_a_hung_libreoffice_is_killed_with_everything_it_started(
 
 
 
-def _profile_logging_soffice(folder: Path, real: str) -> Path:
-    """A soffice that logs whether its profile folder was there before it started
-    ("cached": copied from the cache, or "fresh"), fails in a copied one while
-    ``folder/fail`` exists, and otherwise runs LibreOffice."""
-    fake = folder / "soffice"
-    fake.write_text(f"""#!/bin/sh
-for a in "$@"; do case "$a" in -env:UserInstallation=file://*) p="${{a#-env:UserInstallation=file://}}";; esac; done
-if [ -e "$p" ]; then echo cached >> {folder}/log; [ -e {folder}/fail ] && exit 1
-else echo fresh >> {folder}/log; fi
-exec {real} "$@"
-""")
-    fake.chmod(0o755)
-    return fake
-
-
-def test_a_cold_conversion_starts_from_the_profile_the_last_one_kept(
-        tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first cold conversion creates LibreOffice's profile and keeps a copy in the
-    user's cache; the next starts from that copy (7.5 s → 2.5 s a start, measured)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("BAOCAO_NO_CACHE", raising=False)
-    monkeypatch.setenv("BAOCAO_SOFFICE", str(_profile_logging_soffice(tmp_path, soffice)))
-    source = tmp_path / "bac-kan.docx"
-    source.write_bytes(baocao.render(baocao.load(BAC_KAN)))
-    pdf.convert_to_pdf(source, tmp_path / "first.pdf")
-    assert list((tmp_path / "cache" / "baocao").glob("libreoffice-profile-*/user"))
-    pdf.convert_to_pdf(source, tmp_path / "second.pdf")
-    assert (tmp_path / "log").read_text().split() == ["fresh", "cached"]
-    assert pdf_text(tmp_path / "second.pdf") == pdf_text(tmp_path / "first.pdf")
-
-
-def test_a_cached_profile_a_cold_libreoffice_fails_in_is_dropped_and_it_runs_afresh(
-        tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("BAOCAO_NO_CACHE", raising=False)
-    monkeypatch.setenv("BAOCAO_SOFFICE", str(_profile_logging_soffice(tmp_path, soffice)))
-    source = tmp_path / "bac-kan.docx"
-    source.write_bytes(baocao.render(baocao.load(BAC_KAN)))
-    pdf.convert_to_pdf(source, tmp_path / "first.pdf")
-    (tmp_path / "fail").touch()
-    pdf.convert_to_pdf(source, tmp_path / "second.pdf")
-    assert (tmp_path / "log").read_text().split() == ["fresh", "cached", "fresh"]
-    assert "BÁO CÁO" in pdf_text(tmp_path / "second.pdf")
-
-
 def test_each_appendix_is_a_pdf_of_its_own_with_its_own_page_numbers(tmp_path: Path, soffice: str) -> None:
     whole, _ = render_pdf(tmp_path)
     apart_dir = tmp_path / "rieng"

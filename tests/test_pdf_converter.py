@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import baocao
-from baocao import batch
+from baocao import batch, pdf
 from baocao.converter import WarmPool
 from baocao.errors import OutputError
 from baocao.outputs import DOCX, PdfOutput
@@ -222,7 +222,9 @@ def test_a_pool_starts_from_the_profile_the_last_one_kept(tmp_path: Path, soffic
         assert not first._file(0, "cached").exists()  # nothing to start from yet
     finally:
         first.close()
-    assert (first.cache / "user" / "registrymodifications.xcu").is_file()
+    # complete: LibreOffice closed cleanly wrote out its first start, without which a start
+    # from the copy is as slow as from nothing
+    assert "ooSetupLastVersion" in (first.cache / "user" / "registrymodifications.xcu").read_text()
     assert not (first.cache / ".lock").exists()
     second = _new_pool()
     assert second.cache == first.cache
@@ -280,3 +282,68 @@ def test_the_server_keeps_unoservers_api_for_other_requests(pool: WarmPool, tmp_
     assert other.data.startswith(b"%PDF")
     assert pdf_words(tmp_path / "unoserver.pdf") == pdf_words(tmp_path / "own.pdf")
     assert "BÁO CÁO" in pdf_words(tmp_path / "own.pdf")
+
+
+def _profile_logging_soffice(folder: Path, real: str) -> Path:
+    """A soffice that logs whether its profile folder was there before it started
+    ("cached": copied from the cache, or "fresh"), fails in a copied one while
+    ``folder/fail`` exists, and otherwise runs LibreOffice."""
+    fake = folder / "soffice"
+    fake.write_text(f"""#!/bin/sh
+for a in "$@"; do
+  case "$a" in -env:UserInstallation=file://*) p="${{a#-env:UserInstallation=file://}}";; esac
+done
+if [ -e "$p" ]; then echo cached >> {folder}/log; [ -e {folder}/fail ] && exit 1
+else echo fresh >> {folder}/log; fi
+exec {real} "$@"
+""")
+    fake.chmod(0o755)
+    return fake
+
+
+def _cold(tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, bytes]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("BAOCAO_NO_CACHE", raising=False)
+    monkeypatch.setenv("BAOCAO_SOFFICE", str(_profile_logging_soffice(tmp_path, soffice)))
+    source = tmp_path / "bac-kan.docx"
+    document = baocao.render(baocao.load(BAC_KAN))
+    assert document is not None
+    source.write_bytes(document)
+    return source, document
+
+
+def test_a_one_off_conversion_starts_from_the_profile_a_pool_kept(
+        tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``render --pdf`` without a converter running: its LibreOffice starts from the
+    profile the last warm pool left in the cache (0.33 s against 1.06 s, measured); its
+    own profile is not kept (no faster to start from than a new one)."""
+    source, document = _cold(tmp_path, soffice, monkeypatch)
+    pdf.convert_to_pdf(source, tmp_path / "before.pdf")
+    cache = tmp_path / "cache" / "baocao"
+    assert not cache.exists()
+    pool = _new_pool()
+    try:
+        pool.start()
+        pool.convert(document, tmp_path / "pool.pdf")
+    finally:
+        pool.close()
+    assert list(cache.glob("libreoffice-profile-*/user"))
+    pdf.convert_to_pdf(source, tmp_path / "after.pdf")
+    assert (tmp_path / "log").read_text().split() == ["fresh", "fresh", "cached"]
+    assert pdf_words(tmp_path / "after.pdf") == pdf_words(tmp_path / "before.pdf")
+
+
+def test_a_cached_profile_a_one_off_libreoffice_fails_in_is_dropped_and_it_runs_afresh(
+        tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, document = _cold(tmp_path, soffice, monkeypatch)
+    pool = _new_pool()
+    try:
+        pool.start()
+        pool.convert(document, tmp_path / "pool.pdf")
+    finally:
+        pool.close()
+    (tmp_path / "fail").touch()
+    pdf.convert_to_pdf(source, tmp_path / "cold.pdf")
+    assert (tmp_path / "log").read_text().split() == ["fresh", "cached", "fresh"]
+    assert not list((tmp_path / "cache" / "baocao").glob("libreoffice-profile-*"))
+    assert "BÁO CÁO" in pdf_words(tmp_path / "cold.pdf")

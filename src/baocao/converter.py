@@ -18,8 +18,8 @@ step.
 - :meth:`WarmPool.close` kills every server's process group.
 - Every slot starts from a copy of the LibreOffice profile kept in the per-user
   cache (:mod:`baocao.libreoffice_profile`), saved from the first slot that converted a
-  document.  A cached profile LibreOffice cannot start with is dropped and the slot
-  started afresh.
+  document (its LibreOffice closed cleanly first, so the profile is complete on disk).
+  A cached profile LibreOffice cannot start with is dropped and the slot started afresh.
 - Every server converts one of baocao's own templates before it says it is ready
   (:data:`WARM_UP`), so the first report does not pay LibreOffice's first conversion.
 
@@ -316,13 +316,25 @@ class WarmPool:
     def close(self) -> None:
         """Kill every server's process group, keep a profile that worked for the next
         pool, remove the folder."""
+        keep = None
+        if self.cache is not None and not self.cache.is_dir():
+            keep = next((slot for slot in range(self.size) if self._file(slot, "converted").is_file()), None)
+            if keep is not None:
+                self._terminate(keep)
         for slot in range(self.size):
             self._stop(slot)
-        if self.cache is not None:
-            worked = [slot for slot in range(self.size) if self._file(slot, "converted").is_file()]
-            if worked:
-                libreoffice_profile.save(self.directory / f"profile-{worked[0]}", self.cache)
+        if keep is not None:
+            libreoffice_profile.save(self.directory / f"profile-{keep}", self.cache)
         shutil.rmtree(self.directory, ignore_errors=True)
+
+    def _terminate(self, slot: int) -> None:
+        """Ask the slot's server to close its LibreOffice cleanly (which writes the
+        profile out), best effort: the kill that follows ends it anyway."""
+        port = self._file(slot, "port")
+        with contextlib.suppress(OSError, ValueError, http.client.HTTPException, xmlrpc.client.Error):
+            proxy = xmlrpc.client.ServerProxy(f"http://127.0.0.1:{int(port.read_text(encoding='ascii'))}",
+                                              transport=_Transport(30.0))
+            proxy.terminate()
 
 
 def _alive(pid: int) -> bool:

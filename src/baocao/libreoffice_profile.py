@@ -1,12 +1,15 @@
 """The LibreOffice profile kept ready in the user's cache.
 
 LibreOffice started with an empty profile (``-env:UserInstallation``, so that it never
-touches the user's own) spends most of its start creating it: about 7.5 s against
-2.5 s from a ready copy, measured on this project's machines under load (1.2 s of CPU
-against 0.4 s).  The first conversion that worked leaves a copy of its profile in the
-per-user cache; every later LibreOffice baocao starts — a warm pool's servers
-(:mod:`baocao.converter`) and the one-off ``soffice --convert-to`` (:mod:`baocao.pdf`)
-— starts from a copy of it.  A cached profile LibreOffice cannot start with is
+touches the user's own) spends most of its start creating it.  The first warm pool
+(:mod:`baocao.converter`) whose LibreOffice converted a document leaves a copy of its
+profile in the per-user cache, and every later LibreOffice baocao starts — a pool's
+servers and the one-off ``soffice --convert-to`` (:mod:`baocao.pdf`) — starts from a
+copy of it: a one-off conversion of the seed took 0.33 s from it against 1.06 s in a new
+profile (quiet machine, 2 runs each).  Only a pool's profile is kept: a one-off
+conversion's is no faster to start from (0.98 s), as LibreOffice run with
+``--convert-to`` does not record its first start (``ooSetupLastVersion``), so it would
+only stand in the way of a good one.  A cached profile LibreOffice cannot start with is
 dropped (:func:`drop`), and the start retried afresh.  ``BAOCAO_NO_CACHE`` turns the
 cache off.
 """

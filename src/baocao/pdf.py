@@ -12,9 +12,9 @@ and what every path shares.
 Each cold conversion runs with its own LibreOffice profile directory
 (``-env:UserInstallation``): two conversions sharing a profile collide (the second
 exits at once without converting), so parallel batch workers each get a private
-one, copied from the ready profile in the user's cache
-(:mod:`baocao.libreoffice_profile`; a LibreOffice that fails in a copied profile is
-run again in a fresh one, and the cached copy dropped).  LibreOffice runs in its own
+one: a copy of the ready profile a warm pool left in the user's cache when there is
+one (:mod:`baocao.libreoffice_profile`; a LibreOffice that fails in a copied profile is
+run again in a fresh one, and the cached copy dropped), else a new one.  LibreOffice runs in its own
 process group (its own session): past the timeout the whole group is killed —
 ``oosplash`` *and* ``soffice.bin`` it started — so nothing is left running.  The
 PDF is converted into a temporary directory beside the target and moved into place
@@ -157,8 +157,6 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: float = TIME
                 continue
             if failure is not None:
                 raise OutputError(f"{docx}: LibreOffice không chuyển được sang PDF{failure}")
-            if not cached:
-                libreoffice_profile.save(profile, cache)
             os.replace(Path(outdir) / f"{docx.stem}.pdf", target)
         return target
 

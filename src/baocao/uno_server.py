@@ -14,7 +14,9 @@ one polls every 50 ms, so a warm converter is ready as soon as LibreOffice is
 With WARM_UP_DOCX, it converts that document once before it says it is ready: a
 LibreOffice's first conversion loads the Writer import filter, the fonts and the PDF
 export (~0.4 s against ~0.2 s for the next ones), and this way it does so while the
-batch is still starting, not while a report waits.
+batch is still starting, not while a report waits.  ``terminate`` (not in unoserver's
+API) closes LibreOffice cleanly, so that its profile is complete on disk before the pool
+keeps it.
 The server is single-threaded: one conversion at a time, which is what one
 LibreOffice process does anyway.
 
@@ -112,7 +114,10 @@ def main(argv: list[str]) -> int:
 
     for document in warm_up:
         try:
-            _docx_to_pdf(conv.desktop, Path(document).read_bytes(), [])  # the PDF is dropped
+            # with a view, as a document a user opens (unoserver's convert): LibreOffice then
+            # records its first start (ooSetupLastVersion), which a profile kept for later
+            # starts needs — a start from one without it is as slow as from an empty one
+            conv.convert(inpath=document, convert_to="pdf")  # the PDF is dropped
         except Exception:  # a failed warm-up only costs the first report its time
             if office.poll() is not None:
                 return 1
@@ -137,8 +142,22 @@ def main(argv: list[str]) -> int:
     def info() -> dict[str, str]:
         return {"api": "3", "server": "baocao"}
 
+    def terminate() -> bool:
+        """Close LibreOffice cleanly, which writes its profile (a kill loses what it has
+        not written yet): before its profile is kept.  Whether it ended."""
+        try:
+            conv.desktop.terminate()
+        except Exception:  # the bridge goes down as LibreOffice exits
+            pass
+        try:
+            office.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
     server.register_function(convert)
     server.register_function(info)
+    server.register_function(terminate)
     temporary = f"{ready}.tmp"
     with open(temporary, "w", encoding="ascii") as handle:
         handle.write(str(server.server_address[1]))
