@@ -67,6 +67,28 @@ class Checked(Generic[M]):
     findings: tuple[Finding, ...] = ()
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while one report is read and checked
+    (:func:`inspect`, :func:`inspect_loaded`), or checked and rendered (:func:`render`).
+
+    A large table makes objects by the hundred thousand (its rows read, its model, cells,
+    template data) and no cycles to speak of, and each full collection walks every live
+    object: with it on, render's CPU per row grew by half from 1,000 to 50,000 rows, and a
+    50,000-row data file's load took a fifth longer (benchmarks/README.md, "Summary table
+    rows").  Cycles made meanwhile go at the next collection; a collector already off (by
+    the caller, or by another thread's render) is left off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 @overload
 def load(
     source: Source, model: None = None, *, registry: Registry | None = None,
@@ -111,6 +133,7 @@ def validate(
     return inspect(source, registry=registry, today=today)[1]
 
 
+@_collector_paused()
 def inspect(
     source: Source, *, registry: Registry | None = None, today: dt.date | None = None,
     model: type[VanBanHanhChinh] | None = None,
@@ -134,6 +157,7 @@ def inspect(
     return inspect_loaded(loaded, folder, registry=registry, today=today, model=model)
 
 
+@_collector_paused()
 def inspect_loaded(
     loaded: LoadedData, folder: Path, *, registry: Registry | None = None, today: dt.date | None = None,
     model: type[VanBanHanhChinh] | None = None,
@@ -379,27 +403,6 @@ def _render_bytes(
 
 
 _CHECKED: set[tuple[str, bytes]] = set()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while one report is checked and rendered.
-
-    A large table makes objects by the hundred thousand (its model, cells, template
-    data) and no cycles to speak of, and each full collection walks every live object:
-    with it on, CPU per row grew by half from 1,000 to 50,000 rows; without, it is flat
-    (benchmarks/README.md, "Summary table rows").  Cycles made meanwhile go at the next
-    collection; a collector already off (by the caller, or by another thread's render)
-    is left off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def build_context(report: VanBanHanhChinh, report_type: ReportType) -> Record:
