@@ -3,16 +3,22 @@ batch (baocao.prepared.defer): the bytes are plain docxtpl's, whatever the rows 
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 import baocao
+from baocao import api
 from baocao.api import build_context
 from baocao.body.model import Bang
 from baocao.body.render import DEFERRED_ROWS, khoi
 from baocao.engine import make_environment, render_docx, render_prepared
+from baocao.errors import TemplateError
 from baocao.loading import load_yaml
 from baocao.prepared import PreparedTemplate, _Deferred, defer
 from baocao.registry import default_registry
@@ -109,3 +115,52 @@ def test_rows_printed_twice_are_written_twice_in_batches() -> None:
     assert written.startswith(b"<w:body><w:tr>") and b"</w:tr><w:p/><w:tr>" in written
     assert b">0 &amp; {{</w:t>" in written  # docxtpl's own mark restored, as in a rendered part
     assert sum(1 for piece in pieces if bytes(piece).startswith(b"<w:tr>")) == 4  # two batches each
+
+
+def _long_table_report(tmp_path: Path) -> Any:
+    """The general report with a long two-column table and no totals row (whose sums
+    would read every row before the body is written)."""
+    data = load_yaml(EXAMPLES / "bao-cao-chung.yaml").data
+    table = {"cot": ["Lĩnh vực", "Số"], "dong": [[f"Lĩnh vực {n}", n] for n in range(ROWS)]}
+    data["noi_dung"].append({"muc": "Bảng dài", "noi_dung": [{"bang": table}]})
+    path = tmp_path / "bang-dai.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return baocao.load(path)
+
+
+def test_a_row_found_short_while_streaming_fails_the_render_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The layout is computed a row at a time, so a row that does not fill the grid (a
+    context hook's table, not validated) is found after the rows before it were written:
+    into the package in memory, so the render fails with the model's message and the file
+    on disk is left as it was."""
+    report = _long_table_report(tmp_path)
+
+    def shortened(checked: Any, report_type: Any) -> Any:
+        checked.noi_dung[-1].noi_dung[0].bang.dong[-1].cac_o.pop()  # after the check
+        return build_context(checked, report_type)
+
+    out = tmp_path / "bao-cao.docx"
+    out.write_bytes(b"the earlier report")
+    monkeypatch.setattr(api, "build_context", shortened)
+    with pytest.raises(TemplateError) as raised:
+        baocao.render(report, out)
+    assert str(raised.value) == (f"bao-cao.docx: mẫu lỗi khi tính: dòng {ROWS} của bảng chiếm 1 cột, nhưng "
+                                 "bảng có 2 cột (kể cả ô gộp «gop_cot», «gop_dong» từ dòng trên)")
+    cause = raised.value.__context__
+    assert isinstance(cause, PydanticCustomError)  # found while the deferred rows were written:
+    assert "_rows" in [frame.name for frame in traceback.extract_tb(cause.__traceback__)]
+    assert out.read_bytes() == b"the earlier report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bang-dai.yaml", "bao-cao.docx"]
+
+
+def test_the_model_reports_a_short_row_with_the_same_message() -> None:
+    rows: list[Any] = [[f"r{n}", n] for n in range(DEFERRED_ROWS + 1)]
+    rows[-1] = [f"r{DEFERRED_ROWS}"]
+    with pytest.raises(ValidationError) as raised:
+        Bang.model_validate({"bang": {"cot": ["A", "B"], "dong": rows}})
+    (error,) = raised.value.errors()
+    assert error["loc"] == ("bang", "dong", DEFERRED_ROWS)
+    assert error["msg"] == (f"dòng {DEFERRED_ROWS + 1} của bảng chiếm 1 cột, nhưng bảng có 2 cột "
+                            "(kể cả ô gộp «gop_cot», «gop_dong» từ dòng trên)")

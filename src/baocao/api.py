@@ -10,7 +10,7 @@ file; a model built or changed in code (``model_copy(update=...)`` skips
 pydantic's validators) is re-validated through its type's model and the
 consistency rules by :func:`check`, which :func:`render` calls.  What a check
 found is remembered for that very object (by identity, through a weak
-reference) with a fingerprint of its content — its JSON dump, about 0.1 ms on
+reference) with a fingerprint of its content — a hash of its JSON dump, about 0.1 ms on
 the seed report where the re-check costs about 1.5 ms and the render about
 40 ms (benchmarks/bench_check.py) — so a render right after a load does not
 check twice, and a report whose lists were changed in place is checked again.
@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import hashlib
 import os
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
@@ -28,6 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Generic, TypeVar, cast, overload
 
+from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError
 
 from baocao.body.pasted import expand_pasted
@@ -65,6 +67,28 @@ class Checked(Generic[M]):
     report: M
     report_type: ReportType
     findings: tuple[Finding, ...] = ()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while one report is read and checked
+    (:func:`inspect`, :func:`inspect_loaded`), or checked and rendered (:func:`render`).
+
+    A large table makes objects by the hundred thousand (its rows read, its model, cells,
+    template data) and no cycles to speak of, and each full collection walks every live
+    object: with it on, render's CPU per row grew by half from 1,000 to 50,000 rows, and a
+    50,000-row data file's load took a fifth longer (benchmarks/README.md, "Summary table
+    rows").  Cycles made meanwhile go at the next collection; a collector already off (by
+    the caller, or by another thread's render) is left off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @overload
@@ -111,6 +135,7 @@ def validate(
     return inspect(source, registry=registry, today=today)[1]
 
 
+@_collector_paused()
 def inspect(
     source: Source, *, registry: Registry | None = None, today: dt.date | None = None,
     model: type[VanBanHanhChinh] | None = None,
@@ -134,6 +159,7 @@ def inspect(
     return inspect_loaded(loaded, folder, registry=registry, today=today, model=model)
 
 
+@_collector_paused()
 def inspect_loaded(
     loaded: LoadedData, folder: Path, *, registry: Registry | None = None, today: dt.date | None = None,
     model: type[VanBanHanhChinh] | None = None,
@@ -184,8 +210,10 @@ def check(
     :class:`DataError` (findings without lines: there is no file) if it fails.
 
     The model is re-validated from its dump, so pydantic's validators run even
-    when ``model_copy(update=...)`` skipped them; ``Checked.report`` is that
-    re-validated copy, which is what gets printed.  A report :func:`load`
+    when ``model_copy(update=...)`` skipped them; ``Checked.report`` is what gets
+    printed: that re-validated copy, or ``report`` itself when the copy is identical
+    to it (:func:`_identical`: nothing a validator would change), so a large report
+    built in code is not held twice while it is rendered.  A report :func:`load`
     returned, unchanged since, is not checked again (its findings are those of
     that first check, with the ``today`` it was given).
     """
@@ -202,9 +230,40 @@ def check(
         checked: Checked[M] = _check(loaded, report_type, type(report), today=today)
     except DataError as error:
         raise DataError(_no_file(error.findings)) from None
-    checked = Checked(checked.report, report_type, tuple(_no_file(checked.findings)))
+    del loaded  # the dump: the copy is made
+    printed = report if _identical(checked.report, report) else checked.report
+    checked = Checked(printed, report_type, tuple(_no_file(checked.findings)))
     _remember(checked, registry, report)
     return checked
+
+
+_EXACT = (str, int, bool, type(None))
+"""Values equal only when they print alike: for others (``Decimal("1.0")`` and
+``Decimal("1.00")``, ``0.0`` and ``-0.0``, a date-time in two time zones) the repr is compared too."""
+
+
+def _identical(copy: Any, original: Any) -> bool:
+    """Whether ``copy`` (a re-validated model) is ``original`` in all but identity: the
+    same types throughout (a subclass, a tuple for a list, a ``str`` subclass such as
+    markupsafe's ``Markup`` are differences), the same fields, private attributes and
+    values, the same order."""
+    if copy is original:
+        return True
+    kind = type(copy)
+    if kind is not type(original):
+        return False
+    if isinstance(copy, BaseModel):
+        mine, theirs = copy.__dict__, original.__dict__
+        return (list(mine) == list(theirs) and copy.__pydantic_private__ == original.__pydantic_private__
+                and copy.__pydantic_extra__ == original.__pydantic_extra__
+                and all(_identical(value, theirs[name]) for name, value in mine.items()))
+    if kind is list or kind is tuple:
+        return len(copy) == len(original) and all(map(_identical, copy, original))
+    if kind is dict:
+        return list(copy) == list(original) and all(_identical(v, original[k]) for k, v in copy.items())
+    if kind in _EXACT:
+        return bool(copy == original)
+    return bool(copy == original) and repr(copy) == repr(original)
 
 
 def _no_file(findings: Iterable[Finding]) -> list[Finding]:
@@ -247,7 +306,7 @@ class _Memo:
     """A passed check, remembered without keeping its report alive."""
 
     ref: weakref.ref[VanBanHanhChinh]
-    content: str
+    content: bytes
     registry: Registry
     report_type: ReportType
     findings: tuple[Finding, ...]
@@ -291,10 +350,12 @@ def _remembered(report: M, registry: Registry) -> Checked[M] | None:
     return Checked(printed, memo.report_type, memo.findings)
 
 
-def _content(report: VanBanHanhChinh) -> str | None:
-    """A fingerprint of everything ``report`` holds (None if it cannot be dumped)."""
+def _content(report: VanBanHanhChinh) -> bytes | None:
+    """A fingerprint of everything ``report`` holds: the SHA-256 of its JSON dump (what
+    ``model_dump_json`` writes, as bytes), not the dump itself, which a large table makes
+    a few hundred bytes a row; None if it cannot be dumped."""
     try:
-        return report.model_dump_json(warnings=False)
+        return hashlib.sha256(report.__pydantic_serializer__.to_json(report, warnings=False)).digest()
     except PydanticSerializationError:
         return None
 
@@ -379,27 +440,6 @@ def _render_bytes(
 
 
 _CHECKED: set[tuple[str, bytes]] = set()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while one report is checked and rendered.
-
-    A large table makes objects by the hundred thousand (its model, cells, template
-    data) and no cycles to speak of, and each full collection walks every live object:
-    with it on, CPU per row grew by half from 1,000 to 50,000 rows; without, it is flat
-    (benchmarks/README.md, "Summary table rows").  Cycles made meanwhile go at the next
-    collection; a collector already off (by the caller, or by another thread's render)
-    is left off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def build_context(report: VanBanHanhChinh, report_type: ReportType) -> Record:

@@ -49,7 +49,7 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 """The limits of every untrusted render (a 10,000-row table renders in about 5 s of
-CPU and 0.14 GB, 50,000 rows in about 23 s and 0.43 GB; see benchmarks/bench_table.py)."""
+CPU and 0.12 GB, 50,000 rows in about 23 s and 0.31 GB; see benchmarks/bench_table.py)."""
 
 
 def can_isolate() -> bool:

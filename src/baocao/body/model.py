@@ -27,6 +27,8 @@ printed once, by the frame, so a pasted label must go.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -323,13 +325,13 @@ class BangDuLieu(Block):
         width = len(self.cot)
         for field, rows in (("dau", header), ("dong", self.dong)):
             try:
-                grid(rows, width)
+                check_grid(rows, width)
             except PydanticCustomError as error:
                 row = int((error.context or {}).get("chi_so", 0))
                 raise _located(error, (field, row) if field == "dong" or self.dau else ("cot",)) from None
         if isinstance(self.tong, Dong):
             try:
-                grid([self.tong], width)
+                check_grid([self.tong], width)
                 self._check_totals(self.tong)
             except PydanticCustomError as error:
                 raise _located(error, ("tong",)) from None
@@ -343,7 +345,7 @@ class BangDuLieu(Block):
 
     def _check_totals(self, total: Dong) -> None:
         sums = column_sums(self)
-        for column, cell in grid([total], len(self.cot))[0]:
+        for column, cell in next(grid([total], len(self.cot))):
             given = number_of(cell)
             if given is None or cell.gop_cot != 1:
                 continue
@@ -372,7 +374,7 @@ def column_sums(table: Any) -> list[Decimal | None]:
     """The sum of each grid column of a table (:class:`BangDuLieu` or its template data)
     over its data rows; None where no cell holds a number."""
     sums: list[Decimal | None] = [None] * len(table.cot)
-    for placed in grid(list(table.dong), len(table.cot)):
+    for placed in grid(table.dong, len(table.cot)):
         for column, cell in placed:
             value = number_of(cell)
             if value is not None and (isinstance(cell, PLAIN_CELLS) or cell.gop_cot == 1):
@@ -397,13 +399,14 @@ def total_row(table: Any) -> Any:
     return Dong(cac_o=cells, dam=True)
 
 
-def grid(rows: list[Any], width: int, *, first_row: int = 1) -> list[list[tuple[int, Any]]]:
+def grid(rows: Sequence[Any], width: int, *, first_row: int = 1) -> Iterator[list[tuple[int, Any]]]:
     """Each row's cells with the grid column each starts at, honouring the cells that
-    rows above span into (``gop_dong``); a row that does not fill ``width`` columns
-    exactly is an error naming it (``first_row`` is the number of the first).  The rows
-    are :class:`Dong` or their template data, whose plain cells are values."""
+    rows above span into (``gop_dong``), one row at a time: across rows only the columns
+    spanned into from above are kept, so a long table's layout never exists at once.  A
+    row that does not fill ``width`` columns exactly is an error naming it (``first_row``
+    is the number of the first), raised when that row is reached.  The rows are
+    :class:`Dong` or their template data, whose plain cells are values."""
     covered: dict[int, set[int]] = {}  # row index -> the grid columns cells above span into
-    placed_rows: list[list[tuple[int, Any]]] = []
     count = len(rows)
     for r, row in enumerate(rows):
         taken = covered.pop(r, None)
@@ -429,8 +432,12 @@ def grid(rows: list[Any], width: int, *, first_row: int = 1) -> list[list[tuple[
                 column += 1
         if column != width:
             raise _at(RULES.error("bang-le-o", dong=first_row + r, co=column, so_cot=width), r)
-        placed_rows.append(placed)
-    return placed_rows
+        yield placed
+
+
+def check_grid(rows: Sequence[Any], width: int) -> None:
+    """Raise :func:`grid`'s error if a row of ``rows`` does not fill ``width`` columns."""
+    deque(grid(rows, width), maxlen=0)
 
 
 def _at(error: PydanticCustomError, row: int) -> PydanticCustomError:

@@ -365,23 +365,21 @@ def column_widths(columns: Sequence[Any], width: int) -> list[int]:
     return widths
 
 
-def _layout(rows: Sequence[Any], width: int) -> list[list[tuple[int, Any, bool]]]:
-    """For each row, (grid column, cell, is a continuation of a cell above) in order."""
-    placed = grid(list(rows), width)
-    continuing: dict[int, list[tuple[int, Any]]] = {}
-    for r, row in enumerate(placed):
+def _layout(rows: Sequence[Any], width: int) -> Iterator[list[tuple[int, Any, bool]]]:
+    """For each row, (grid column, cell, is a continuation of a cell above) in order, one
+    row at a time (:func:`grid`): across rows only the cells still spanning down are kept."""
+    continuing: dict[int, list[tuple[int, Any]]] = {}  # row index -> the cells above reaching it
+    for r, row in enumerate(grid(rows, width)):
         for column, cell in row:
             if not isinstance(cell, PLAIN_CELLS):
                 for dr in range(1, cell.gop_dong):
                     continuing.setdefault(r + dr, []).append((column, cell))
-    layout = []
-    for r, row in enumerate(placed):
         cells = [(c, cell, False) for c, cell in row]
-        if r in continuing:
-            cells += [(c, cell, True) for c, cell in continuing[r]]
+        below = continuing.pop(r, None)
+        if below:
+            cells += [(c, cell, True) for c, cell in below]
             cells.sort(key=lambda item: item[0])
-        layout.append(cells)
-    return layout
+        yield cells
 
 
 def _table(table: Any, width: int, cell_size: Any, cell_margin: int | None = None) -> str:

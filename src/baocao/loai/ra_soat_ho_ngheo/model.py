@@ -398,10 +398,11 @@ def cap_tren(cap: Cap, nam: int) -> str | None:
 MAX_TABLE_ROWS = 50_000
 """The most rows a summary table may have: a province's roll-up (about 1,500 communes,
 a few rows each) and a district's household list fit.  Chosen from measured memory
-(benchmarks/bench_table.py, 2026-12-02): a render peaks at about 60 MB + 7.5 kB per row
-(the rows' XML is streamed; what grows is the report's own data), so 50,000 rows take
-about 0.43 GB, a fifth of an untrusted render's 2 GB (baocao.isolation); linear time,
-about 0.46 ms of CPU per row.  Memory would now allow twice as many; the limit stays in
+(benchmarks/bench_table.py, 2026-12-02): a render peaks at about 60 MB + 5 kB per row
+(the rows' XML is streamed, their layout made a row at a time; what grows is the report's
+own data), so 50,000 rows take about 0.31 GB, a sixth of an untrusted render's 2 GB
+(baocao.isolation); linear time, about 0.46 ms of CPU per row.  Memory would now allow
+several times as many; the limit stays in
 step with the spreadsheet reader's (MAX_SHEET_ROWS: these units, their headers and
 subtotals) and a render's time (23 s of CPU here)."""
 
