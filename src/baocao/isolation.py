@@ -78,6 +78,9 @@ def run_isolated(work: Callable[[], T], *, name: str, limits: Limits | None = No
             f"{name}: mẫu chạy quá {limits.wall_seconds:g} giây nên bị dừng "
             "(vòng lặp quá lớn?); hãy sửa mẫu"
         ) from None
+    except BaseException:  # interrupted (a Ctrl-C sent to this process only): the work is dropped,
+        os.kill(pid, signal.SIGKILL)  # not waited for (the child may be blocked, e.g. on a pipe)
+        raise
     finally:
         os.close(read_end)
         _reap(pid)
