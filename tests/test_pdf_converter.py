@@ -312,6 +312,16 @@ def _cold(tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> tupl
     return source, document
 
 
+def _convert_once_warm(document: bytes, target: Path) -> None:
+    """One conversion in a pool of one, which keeps its profile when it closes."""
+    pool = _new_pool()
+    try:
+        pool.start()
+        pool.convert(document, target)
+    finally:
+        pool.close()
+
+
 def test_a_one_off_conversion_starts_from_the_profile_a_pool_kept(
         tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """``render --pdf`` without a converter running: its LibreOffice starts from the
@@ -321,12 +331,7 @@ def test_a_one_off_conversion_starts_from_the_profile_a_pool_kept(
     pdf.convert_to_pdf(source, tmp_path / "before.pdf")
     cache = tmp_path / "cache" / "baocao"
     assert not cache.exists()
-    pool = _new_pool()
-    try:
-        pool.start()
-        pool.convert(document, tmp_path / "pool.pdf")
-    finally:
-        pool.close()
+    _convert_once_warm(document, tmp_path / "pool.pdf")
     assert list(cache.glob("libreoffice-profile-*/user"))
     pdf.convert_to_pdf(source, tmp_path / "after.pdf")
     assert (tmp_path / "log").read_text().split() == ["fresh", "fresh", "cached"]
@@ -336,12 +341,7 @@ def test_a_one_off_conversion_starts_from_the_profile_a_pool_kept(
 def test_a_cached_profile_a_one_off_libreoffice_fails_in_is_dropped_and_it_runs_afresh(
         tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch) -> None:
     source, document = _cold(tmp_path, soffice, monkeypatch)
-    pool = _new_pool()
-    try:
-        pool.start()
-        pool.convert(document, tmp_path / "pool.pdf")
-    finally:
-        pool.close()
+    _convert_once_warm(document, tmp_path / "pool.pdf")
     (tmp_path / "fail").touch()
     pdf.convert_to_pdf(source, tmp_path / "cold.pdf")
     assert (tmp_path / "log").read_text().split() == ["fresh", "cached", "fresh"]

@@ -233,11 +233,7 @@ def tu_bang(path: Path, *, display: str, trang: str | None, nam: object) -> tupl
     read as a table is (a bad value, a column some rows leave blank, the sheet's own
     totals row), the problems raised as one :class:`DataError` located at the cells.
     Returns the units and the warnings."""
-    loaded = LoadedData({"nam": nam, "bieu_tong_hop": {"tep": path.name, "trang": trang}}, display)
-    bieu_tong_hop.prepare(loaded, path.parent)
-    rows: list[dict[str, Any]] = loaded.data["bieu_tong_hop"]["dong"]
-    cells = LoadedData({"dong": rows}, display,
-                       origins={key[1:]: origin for key, origin in loaded.origins.items()})
+    loaded, cells = _sheet_rows(path, display, trang, nam)
     problems = [f for f in loaded.findings if f.severity == "error"]
     try:
         table = validate_model(BieuTongHop, cells)
@@ -288,12 +284,21 @@ def tu_cac_trang(path: Path, *, display: str, nam: object) -> tuple[list[DonVi],
     return units, warnings
 
 
-def _tu_trang(path: Path, display: str, sheet: str, nam: object) -> tuple[DonVi, list[Finding]]:
+def _sheet_rows(path: Path, display: str, sheet: str | None, nam: object) -> tuple[LoadedData, LoadedData]:
+    """One sheet of ``path`` read as the summary table's rows are (:mod:`.bieu_tong_hop`):
+    what the read found (its findings, its cells' origins), and the rows alone as data to
+    validate, each cell's origin kept under ``("dong", index, …)``."""
     loaded = LoadedData({"nam": nam, "bieu_tong_hop": {"tep": path.name, "trang": sheet}}, display)
     bieu_tong_hop.prepare(loaded, path.parent)
     rows: list[dict[str, Any]] = loaded.data["bieu_tong_hop"]["dong"]
     cells = LoadedData({"dong": rows}, display,
                        origins={key[1:]: origin for key, origin in loaded.origins.items()})
+    return loaded, cells
+
+
+def _tu_trang(path: Path, display: str, sheet: str, nam: object) -> tuple[DonVi, list[Finding]]:
+    loaded, cells = _sheet_rows(path, display, sheet, nam)
+    rows: list[dict[str, Any]] = cells.data["dong"]
     problems = [f for f in loaded.findings if f.severity == "error"]
     if not rows:
         problems.append(Finding("trang-khong-co-dong", RULES.message("trang-khong-co-dong", trang=sheet),
